@@ -1,0 +1,3 @@
+"""Glocal: city-diplomacy and international-cooperation intelligence."""
+
+__version__ = "0.1.0"

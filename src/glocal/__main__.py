@@ -1,0 +1,3 @@
+from glocal.cli import main
+
+main()

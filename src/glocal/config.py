@@ -1,0 +1,135 @@
+"""Every setting, declared once: name, type, default and help.
+
+Values come from (highest first) environment variables ``GLOCAL_<NAME>``, the ``[glocal]``
+table of ``glocal.toml`` (path from ``GLOCAL_CONFIG`` or the working directory), then the
+defaults below. Sources are declared as ``[[sources]]`` tables in the same file.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, Field, ValidationError
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from glocal.errors import ConfigError
+from glocal.records import SourceSpec
+
+SOURCE_KINDS = ("feed", "web", "files", "gdelt")
+
+
+class Settings(BaseSettings):
+    """Runtime settings. Each field's description is its documentation (see docs/configuration.md)."""
+
+    model_config = SettingsConfigDict(env_prefix="GLOCAL_", extra="forbid")
+
+    data_dir: Path = Field(Path("data"), description="Folder for the SQLite store and run artefacts.")
+    database_url: str | None = Field(
+        None,
+        description="SQLAlchemy URL of the store; default sqlite:///<data_dir>/glocal.sqlite. "
+        "Use postgresql+psycopg://user@host/db for multi-user deployments.",
+    )
+    user_agent: str = Field(
+        "GlocalBot/0.1 (+https://github.com/glocal-project/glocal; city-diplomacy research)",
+        description="User-Agent sent with every HTTP request and matched against robots.txt.",
+    )
+    http_timeout: float = Field(20.0, description="Seconds before an HTTP request is abandoned.")
+    http_retries: int = Field(1, description="Extra attempts for a failed connection (not for HTTP 4xx).")
+    rate_limit_per_host: float = Field(
+        1.0, description="Minimum seconds between two requests to the same host."
+    )
+    respect_robots: bool = Field(True, description="Obey robots.txt of every fetched host.")
+    max_item_bytes: int = Field(
+        20_000_000, description="Largest file or HTTP response accepted, in bytes; larger ones are rejected."
+    )
+    max_unzipped_bytes: int = Field(
+        100_000_000,
+        description="Largest total uncompressed size of a DOCX/HWPX archive (zip-bomb guard).",
+    )
+    max_zip_ratio: float = Field(
+        200.0, description="Largest compression ratio of a member of a DOCX/HWPX archive (zip-bomb guard)."
+    )
+    min_body_chars: int = Field(20, description="Items whose body is shorter are rejected as empty.")
+    near_duplicate_threshold: float = Field(
+        0.5,
+        description="Estimated Jaccard similarity of character shingles above which two documents "
+        "join one near-duplicate group (calibrated in docs/dedup.md).",
+    )
+    minhash_permutations: int = Field(64, description="Number of MinHash permutations per document.")
+    shingle_size: int = Field(4, description="Character shingle length for near-duplicate detection.")
+    ingest_batch_size: int = Field(200, description="Items committed to the store per transaction.")
+    evaldata_dir: Path = Field(
+        Path("../shared/evaldata"), description="Folder of third-party evaluation data (never copied)."
+    )
+
+
+class FileConfig(BaseModel):
+    """The parsed ``glocal.toml``: settings table plus declared sources."""
+
+    glocal: dict[str, Any] = {}
+    sources: list[dict[str, Any]] = []
+
+
+def config_path() -> Path:
+    return Path(os.environ.get("GLOCAL_CONFIG", "glocal.toml"))
+
+
+def _read_toml(path: Path) -> FileConfig:
+    if not path.exists():
+        return FileConfig()
+    try:
+        return FileConfig.model_validate(tomllib.loads(path.read_text(encoding="utf-8")))
+    except (tomllib.TOMLDecodeError, ValidationError) as exc:
+        raise ConfigError(f"{path} is not valid: {exc}", hint="Fix the file or remove it.") from exc
+
+
+def load_settings(path: Path | None = None) -> Settings:
+    """Settings from the TOML file with environment overrides applied on top."""
+    file_config = _read_toml(path or config_path())
+    env_names = {name for name in Settings.model_fields if f"GLOCAL_{name.upper()}" in os.environ}
+    from_file = {k: v for k, v in file_config.glocal.items() if k not in env_names}
+    try:
+        return Settings(**from_file)
+    except ValidationError as exc:
+        raise ConfigError(f"invalid setting: {exc}", hint="See docs/configuration.md.") from exc
+
+
+def declared_sources(path: Path | None = None) -> list[SourceSpec]:
+    """Sources declared as ``[[sources]]`` in glocal.toml."""
+    specs = []
+    for raw in _read_toml(path or config_path()).sources:
+        specs.append(source_from_mapping(raw))
+    return specs
+
+
+def source_from_mapping(raw: dict[str, Any]) -> SourceSpec:
+    known = {"name", "kind", "location", "allow_private", "credibility", "language"}
+    missing = {"name", "kind", "location"} - raw.keys()
+    if missing:
+        raise ConfigError(
+            f"source {raw.get('name', '?')!r} lacks {', '.join(sorted(missing))}",
+            hint="Each [[sources]] table needs name, kind and location.",
+        )
+    if raw["kind"] not in SOURCE_KINDS:
+        raise ConfigError(
+            f"source {raw['name']!r} has unknown kind {raw['kind']!r}",
+            hint=f"Use one of: {', '.join(SOURCE_KINDS)}.",
+        )
+    return SourceSpec(
+        name=str(raw["name"]),
+        kind=str(raw["kind"]),
+        location=str(raw["location"]),
+        allow_private=bool(raw.get("allow_private", False)),
+        credibility=float(raw.get("credibility", 0.5)),
+        language=raw.get("language"),
+        options={k: v for k, v in raw.items() if k not in known},
+    )
+
+
+def database_url(settings: Settings) -> str:
+    if settings.database_url:
+        return settings.database_url
+    return f"sqlite:///{(settings.data_dir / 'glocal.sqlite').resolve()}"

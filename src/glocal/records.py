@@ -1,0 +1,80 @@
+"""Typed records that flow between pipeline stages.
+
+Stages are plain functions over lists of these dataclasses, so the same stage can run
+in-process, in a process pool or as a Ray map; nothing here touches the database.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+
+@dataclass(slots=True)
+class SourceSpec:
+    """A declared source: where items come from and how to fetch them."""
+
+    name: str
+    kind: str  # feed | web | files | gdelt | jsonl | csv
+    location: str  # URL or filesystem path
+    allow_private: bool = False  # let the fetcher reach loopback/private hosts (tests, intranets)
+    credibility: float = 0.5  # 0..1, used later by tone and Trust Index weighting
+    language: str | None = None  # a hint only; language identification decides
+    options: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class RawItem:
+    """One item as read from a source, before any NLP."""
+
+    source: str
+    item_key: str  # stable key within the source (URL, path, path#line)
+    url: str | None
+    title: str
+    body: str
+    published_at: datetime | None = None
+    outlet: str | None = None
+    language_hint: str | None = None
+    external_id: str | None = None
+    meta: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class Rejection:
+    """An item (or a whole source) that could not be ingested, with a clear reason."""
+
+    source: str
+    item_key: str
+    stage: str  # fetch | parse | validate | store
+    reason: str  # machine-readable code
+    message: str  # what happened, for a person
+    hint: str | None = None
+
+
+@dataclass(slots=True)
+class Document:
+    """A cleaned item ready to store: the output of the ingest pipeline's NLP steps."""
+
+    source: str
+    item_key: str
+    url: str | None
+    canonical_url: str | None
+    title: str
+    body: str
+    content_hash: str
+    language: str
+    language_confidence: float
+    published_at: datetime | None
+    outlet: str | None = None
+    external_id: str | None = None
+    minhash: bytes | None = None
+    meta: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class ReadResult:
+    """What reading one source yields: the good items and the rejections, never an exception."""
+
+    items: list[RawItem] = field(default_factory=list)
+    rejections: list[Rejection] = field(default_factory=list)
