@@ -47,3 +47,4 @@ class ItemRejected(GlocalError):
     def __init__(self, reason: str, message: str, hint: str | None = None) -> None:
         super().__init__(message, hint)
         self.reason = reason
+        self.status: int | None = None  # HTTP status, when the reason is an HTTP answer

@@ -56,12 +56,19 @@ class NearDuplicateIndex:
 
     def add(self, doc_id: int, sig: LeanMinHash, group: int | None = None) -> int:
         """Index a document; return its group (its own id when it matches nothing)."""
+        self.discard(doc_id)
         if group is None:
             group = self.group_for(sig) or doc_id
         self._lsh.insert(doc_id, sig)
         self._signatures[doc_id] = sig
         self._groups[doc_id] = group
         return group
+
+    def discard(self, doc_id: int) -> None:
+        if doc_id in self._signatures:
+            self._lsh.remove(doc_id)
+            del self._signatures[doc_id]
+            del self._groups[doc_id]
 
     def matches(self, sig: LeanMinHash) -> list[tuple[int, float]]:
         """Indexed documents whose estimated Jaccard with ``sig`` reaches the threshold."""

@@ -1,0 +1,81 @@
+"""Top-level commands: init, ingest, demo; sub-apps for sources and docs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from glocal.cli import docs, sources
+from glocal.cli.output import RichProgress, console, print_ingest_report
+from glocal.config import database_url, load_settings
+from glocal.pipeline.core import Glocal, demo_sources
+from glocal.records import SourceSpec
+from glocal.store import repository
+
+app = typer.Typer(
+    name="glocal",
+    help="Glocal — city-diplomacy and international-cooperation intelligence.",
+    no_args_is_help=True,
+    add_completion=False,
+)
+app.add_typer(sources.app, name="sources")
+app.add_typer(docs.app, name="docs")
+
+
+@app.command()
+def init() -> None:
+    """Create (or upgrade) the store and show where it is."""
+    settings = load_settings()
+    Glocal.open(settings).close()
+    console.print(f"Store ready: [bold]{database_url(settings)}[/]")
+    console.print("Next: add a source with [bold]glocal sources add[/] or run [bold]glocal demo[/].")
+
+
+@app.command()
+def ingest(
+    source: Annotated[Optional[list[str]], typer.Option("--source", "-s", help="Only these sources (repeatable).")] = None,
+    path: Annotated[Optional[Path], typer.Option("--path", help="Ingest a local file or folder once, without declaring it.")] = None,
+) -> None:
+    """Collect new items from the declared sources (or one local path) and store them."""
+    glocal = Glocal.open()
+    try:
+        if path is not None:
+            specs = [SourceSpec(name=f"path:{path.resolve()}", kind="files", location=str(path.resolve()))]
+        else:
+            specs = glocal.sources_to_run(source)
+        if not specs:
+            console.print("No sources to ingest. Add one with [bold]glocal sources add NAME KIND LOCATION[/].")
+            raise typer.Exit(1)
+        with RichProgress() as progress:
+            report = glocal.ingest(specs, progress)
+        print_ingest_report(report)
+    finally:
+        glocal.close()
+
+
+@app.command()
+def demo(
+    no_serve: Annotated[bool, typer.Option("--no-serve", help="Do not start the dashboard afterwards.")] = False,
+) -> None:
+    """Ingest the bundled demo corpus (and a folder of deliberately broken files) into the store."""
+    glocal = Glocal.open()
+    try:
+        with RichProgress() as progress:
+            report = glocal.ingest(demo_sources(), progress, origin="demo")
+        print_ingest_report(report)
+        with glocal.session() as session:
+            summary = repository.corpus_summary(session)
+        languages = ", ".join(f"{lang} {n}" for lang, n in summary["languages"].items())
+        console.print(f"Store: [bold]{database_url(glocal.settings)}[/]")
+        console.print(
+            f"Documents: {summary['documents']} ({languages}); near-duplicate groups: "
+            f"{summary['near_duplicate_groups']} covering {summary['documents_in_near_duplicate_groups']} documents; "
+            f"open rejections: {summary['open_rejections']}"
+        )
+        console.print("Explore: [bold]glocal docs list[/], [bold]glocal docs search 스마트시티[/], [bold]glocal sources status[/]")
+        if not no_serve:
+            console.print("The dashboard is not part of this release yet; nothing to serve.")
+    finally:
+        glocal.close()

@@ -1,0 +1,1 @@
+"""Orchestration: composes the ingest, nlp and store layers into runs."""
