@@ -165,10 +165,11 @@ class Fetcher:
         try:
             response = self._get(base + "/robots.txt")
         except ItemRejected as exc:
-            status = getattr(exc, "status", None)
-            if status is not None and status < 500:
+            if exc.status is None:
+                raise  # the host itself cannot be reached: report that, not a robots verdict
+            if exc.status < 500:
                 return None  # no robots.txt (4xx): everything is allowed (RFC 9309)
-            parser.disallow_all = True  # server error or unreachable: assume nothing is allowed
+            parser.disallow_all = True  # server error: assume nothing is allowed (RFC 9309)
             return parser
         parser.parse(response.content.decode("utf-8", errors="replace").splitlines())
         return parser
