@@ -7,6 +7,8 @@ from pathlib import Path
 
 from sqlalchemy import select
 
+from tests.snapshots import snapshot
+
 from glocal.records import SourceSpec
 from glocal.store import models, repository
 
@@ -42,22 +44,6 @@ def write_corpus(folder: Path) -> Path:
     (folder / "not_really.docx").write_bytes(b"PK\x03\x04 this is no archive")
     (folder / "legacy.hwp").write_bytes(b"\xd0\xcf\x11\xe0 binary hwp")
     return folder
-
-
-def snapshot(glocal) -> dict:
-    """The store's content, independent of surrogate ids and timestamps."""
-    with glocal.session() as session:
-        docs = session.scalars(select(models.Document).order_by(models.Document.doc_key)).all()
-        by_id = {d.id: d.doc_key for d in docs}
-        groups: dict[int, set[str]] = {}
-        for d in docs:
-            groups.setdefault(d.near_dup_group, set()).add(d.doc_key)
-        rejections = session.scalars(select(models.Rejection)).all()
-        return {
-            "documents": [(d.doc_key, d.title, d.body, d.language, d.content_hash, by_id[d.id]) for d in docs],
-            "groups": sorted(sorted(g) for g in groups.values()),
-            "rejections": sorted((r.source_name, r.item_key, r.stage, r.reason, r.resolved_at is None) for r in rejections),
-        }
 
 
 def test_folder_with_good_and_broken_files(glocal, tmp_path):
