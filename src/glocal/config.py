@@ -133,3 +133,16 @@ def database_url(settings: Settings) -> str:
     if settings.database_url:
         return settings.database_url
     return f"sqlite:///{(settings.data_dir / 'glocal.sqlite').resolve()}"
+
+
+def settings_reference() -> str:
+    """Markdown table of every setting (pasted into docs/configuration.md; a test keeps it in sync)."""
+    lines = ["| setting | environment variable | default | meaning |", "|---|---|---|---|"]
+    for name, field in Settings.model_fields.items():
+        default = field.default if field.default is not None else "—"
+        lines.append(f"| `{name}` | `GLOCAL_{name.upper()}` | `{default}` | {field.description} |")
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    print(settings_reference())
