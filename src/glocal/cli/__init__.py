@@ -13,6 +13,7 @@ from glocal.errors import GlocalError
 
 def main() -> None:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    logging.getLogger("pypdf").setLevel(logging.ERROR)  # damaged PDFs are reported as rejections
     try:
         app(standalone_mode=False)
     except GlocalError as exc:
