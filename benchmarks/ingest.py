@@ -2,7 +2,8 @@
 
     python benchmarks/ingest.py [--documents 10000] [--database-url URL] [--json]
 
-Writes the documents as .txt files (ko/en/ja mix, ~500 characters, 10% lightly edited copies)
+Writes the documents as .txt files (ko/en/ja mix, ~500 characters of pseudo-words with a
+Zipf word distribution, 10% lightly edited copies)
 in a temporary folder, then times one full ingestion run (read, clean, language id, hashing,
 MinHash, near-duplicate grouping, storing). Prints documents/second and the peak resident
 memory of the process. The default store is a temporary SQLite file.
@@ -23,29 +24,38 @@ from glocal.config import Settings
 from glocal.pipeline.core import Glocal
 from glocal.records import SourceSpec
 
-PHRASES = {
-    "ko": ["국토교통부는", "스마트시티 협력을", "베트남 하노이에서", "양해각서를 체결했다", "철도와 공항 분야의", "시범사업을 추진한다",
-           "강남구는", "자매도시와", "스타트업 교류를", "확대하기로 했다", "관계자는", "말했다", "예산", "억 원을 투입한다"],
-    "en": ["The ministry", "signed a memorandum", "on smart city cooperation", "with Vietnam", "in Hanoi", "said officials",
-           "the district", "sister city", "startup exchange", "will expand", "rail and airport projects", "worth", "billion won"],
-    "ja": ["国土交通部は", "スマートシティ協力で", "ベトナムと", "覚書を締結した", "鉄道や空港分野の", "実証事業を進める",
-           "江南区は", "姉妹都市と", "スタートアップ交流を", "拡大する", "関係者は", "述べた", "億ウォンを投じる"],
-}
 SPACE = {"ko": " ", "en": " ", "ja": ""}
+END = {"ko": ". ", "en": ". ", "ja": "。"}
+
+
+def vocabulary(language: str, rng: random.Random, size: int = 5000) -> list[str]:
+    """Pseudo-words with each script's look, so unrelated documents share few shingles (as real ones do)."""
+    def syllable() -> str:
+        if language == "ko":
+            return chr(0xAC00 + rng.randrange(11172))
+        if language == "ja":
+            return rng.choice([chr(0x30A1 + rng.randrange(86)), chr(0x4E00 + rng.randrange(2000)), chr(0x3041 + rng.randrange(83))])
+        return rng.choice("bcdfghklmnprstvwz") + rng.choice("aeiou") + rng.choice(["", "n", "r", "s", "t"])
+    return ["".join(syllable() for _ in range(rng.randint(1, 4))) for _ in range(size)]
 
 
 def generate(folder: Path, count: int, seed: int = 7) -> None:
+    """~500-character documents, Zipf-distributed words; 10% lightly edited copies of recent ones."""
     rng = random.Random(seed)
+    vocabularies = {language: vocabulary(language, rng) for language in SPACE}
+    weights = [1 / (rank + 1) for rank in range(5000)]
     previous: list[str] = []
     for i in range(count):
         if previous and rng.random() < 0.1:
-            text = rng.choice(previous).replace("。", "、", 1).replace(".", ",", 1) + f" ({i})"
+            text = rng.choice(previous)
+            cut = rng.randrange(len(text) // 2, len(text))
+            text = text[:cut] + f" ({i}) " + text[cut:]
         else:
             language = rng.choices(["ko", "en", "ja"], weights=[5, 3, 2])[0]
-            words = [rng.choice(PHRASES[language]) + (str(rng.randint(1, 999)) if rng.random() < 0.2 else "") for _ in range(70)]
-            end = "。" if language == "ja" else ". "
-            sentences = [SPACE[language].join(words[k : k + 10]) + end for k in range(0, 70, 10)]
-            text = f"{words[0]} {words[1]} {i}\n\n" + "".join(sentences)
+            words = rng.choices(vocabularies[language], weights=weights, k=120 if language != "ja" else 200)
+            step = 15 if language != "ja" else 25
+            sentences = [SPACE[language].join(words[k : k + step]) + END[language] for k in range(0, len(words), step)]
+            text = f"{words[0]} {words[1]} {i}\n\n" + "".join(sentences)[:520]
             previous = (previous + [text])[-50:]
         (folder / f"{i:06d}.txt").write_text(text, encoding="utf-8")
 

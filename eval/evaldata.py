@@ -51,3 +51,12 @@ def korean_headlines(root: Path) -> list[str]:
             if line:
                 titles.append(line)
     return list(dict.fromkeys(titles))  # many comments share one headline
+
+
+def msrp_sentences(root: Path) -> list[str]:
+    return list(dict.fromkeys(s for a, b, _ in msrp_pairs(root) for s in (a, b)))
+
+
+def stockmark_sentences(root: Path) -> list[str]:
+    items = json.loads((root / "ja_stockmark_ner_wikipedia" / "ner.json").read_text(encoding="utf-8"))
+    return [item["text"] for item in items if item.get("text")]

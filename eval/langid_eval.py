@@ -18,7 +18,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from eval.demo_corpus import load_demo  # noqa: E402
-from eval.evaldata import evaldata_dir, korean_headlines  # noqa: E402
+from eval.evaldata import evaldata_dir, korean_headlines, msrp_sentences, stockmark_sentences  # noqa: E402
 from glocal.nlp.langid import MODEL_VERSION, identify  # noqa: E402
 
 
@@ -55,6 +55,10 @@ def main() -> None:
     else:
         titles = korean_headlines(root)
         results["Korean news headlines (BEEP!)"] = score(titles, ["ko"] * len(titles))
+        english = msrp_sentences(root)
+        results["English news sentences (MSRP)"] = score(english, ["en"] * len(english))
+        japanese = stockmark_sentences(root)
+        results["Japanese Wikipedia sentences (stockmark)"] = score(japanese, ["ja"] * len(japanese))
     if args.json:
         print(json.dumps(results, indent=2, ensure_ascii=False))
         return

@@ -54,12 +54,12 @@ class Settings(BaseSettings):
     )
     min_body_chars: int = Field(20, description="Items whose body is shorter are rejected as empty.")
     near_duplicate_threshold: float = Field(
-        0.5,
+        0.3,
         description="Estimated Jaccard similarity of character shingles above which two documents "
         "join one near-duplicate group (calibrated in docs/dedup.md).",
     )
     minhash_permutations: int = Field(64, description="Number of MinHash permutations per document.")
-    shingle_size: int = Field(4, description="Character shingle length for near-duplicate detection.")
+    shingle_size: int = Field(5, description="Character shingle length for near-duplicate detection.")
     ingest_batch_size: int = Field(200, description="Items committed to the store per transaction.")
     evaldata_dir: Path = Field(
         Path("../shared/evaldata"), description="Folder of third-party evaluation data (never copied)."

