@@ -26,9 +26,9 @@ def score(texts: list[str], expected: list[str]) -> dict[str, object]:
     started = time.perf_counter()
     predicted = [identify(text).language for text in texts]
     elapsed = time.perf_counter() - started
-    correct = sum(p == e for p, e in zip(predicted, expected))
-    errors = Counter(f"{e}→{p}" for p, e in zip(predicted, expected) if p != e)
-    examples = [t[:80] for t, p, e in zip(texts, predicted, expected) if p != e][:5]
+    correct = sum(p == e for p, e in zip(predicted, expected, strict=True))
+    errors = Counter(f"{e}→{p}" for p, e in zip(predicted, expected, strict=True) if p != e)
+    examples = [t[:80] for t, p, e in zip(texts, predicted, expected, strict=True) if p != e][:5]
     return {
         "items": len(texts),
         "accuracy": round(correct / len(texts), 4) if texts else None,

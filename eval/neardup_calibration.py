@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import argparse
 import itertools
-import zlib
 import json
 import sys
+import zlib
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))

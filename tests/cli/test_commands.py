@@ -87,3 +87,12 @@ def test_sources_from_glocal_toml(cli_env, monkeypatch):
     monkeypatch.setenv("GLOCAL_CONFIG", str(config))
     result = invoke("ingest")
     assert result.exit_code == 0 and "declared" in result.output
+
+
+def test_untrusted_names_are_printed_literally(cli_env):
+    folder = cli_env / "odd"
+    folder.mkdir()
+    (folder / "[bold]x[reverse].txt").write_text("", encoding="utf-8")
+    invoke("ingest", "--path", str(folder))
+    status = invoke("sources", "status")
+    assert "[bold]x[reverse].txt" in status.output

@@ -7,10 +7,9 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from tests.snapshots import snapshot
-
 from glocal.records import SourceSpec
 from glocal.store import models, repository
+from tests.snapshots import snapshot
 
 STORY_KO = (
     "국토교통부는 20일 베트남 하노이에서 건설부 차관과 회담을 열고 도시개발과 철도, 항공 분야 협력을 "

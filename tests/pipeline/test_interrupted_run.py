@@ -10,9 +10,8 @@ import time
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, func, select, text
+from sqlalchemy import create_engine, func, select
 
-from glocal.pipeline.core import Glocal
 from glocal.store import models
 from glocal.store.models import Base
 from tests.snapshots import snapshot
@@ -35,7 +34,7 @@ def make_folder(folder: Path) -> Path:
     return folder
 
 
-def reset(url: str, glocal: Glocal) -> None:
+def reset(url: str) -> None:
     engine = create_engine(url)
     with engine.begin() as connection:
         for table in reversed(Base.metadata.sorted_tables):
@@ -66,7 +65,7 @@ def test_killed_run_then_rerun_equals_uninterrupted_run(glocal, database_url, tm
     uninterrupted = snapshot(glocal)
     assert len(uninterrupted["documents"]) == FILES
 
-    reset(database_url, glocal)
+    reset(database_url)
     process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 120
     stored = 0

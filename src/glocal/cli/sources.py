@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Annotated
 
 import typer
+from rich.markup import escape
 from rich.table import Table
 
 from glocal.cli.output import console, when
@@ -27,7 +28,7 @@ def list_() -> None:
             for column in ("name", "kind", "location", "origin", "documents", "last fetch", "status"):
                 table.add_column(column)
             for s in rows:
-                table.add_row(s.name, s.kind, s.location, s.origin, str(s.documents_total), when(s.last_fetched_at), s.last_status or "never")
+                table.add_row(escape(s.name), s.kind, escape(s.location), s.origin, str(s.documents_total), when(s.last_fetched_at), s.last_status or "never")
         console.print(table)
     finally:
         glocal.close()
@@ -69,13 +70,14 @@ def status(
             for s in repository.list_sources(session):
                 if source and s.name != source:
                     continue
-                health.add_row(s.name, s.last_status or "never", when(s.last_fetched_at), str(s.documents_total), str(counts.get(s.name, 0)), s.last_error or "")
+                health.add_row(escape(s.name), s.last_status or "never", when(s.last_fetched_at), str(s.documents_total), str(counts.get(s.name, 0)), escape(s.last_error or ""))
             rejections = repository.open_rejections(session, source, limit)
             detail = Table(title="Open rejections")
             for column in ("source", "item", "stage", "reason", "message", "what to do"):
                 detail.add_column(column, overflow="fold")
             for r in rejections:
-                detail.add_row(r.source_name, r.item_key, r.stage, r.reason, r.message, r.hint or "")
+                # item keys and messages come from untrusted input (file names, server answers)
+                detail.add_row(escape(r.source_name), escape(r.item_key), r.stage, r.reason, escape(r.message), escape(r.hint or ""))
         console.print(health)
         console.print(detail if rejections else "No open rejections.")
     finally:
