@@ -33,3 +33,15 @@ def load_demo() -> list[DemoItem]:
                 raw = json.loads(line)
                 items.append(DemoItem(raw["id"], raw["title"], raw["body"], raw["url"], raw["published"], keys[raw["id"]]))
     return items
+
+
+def reprint_roots(items: list[DemoItem]) -> dict[str, str]:
+    """Each item's original: follows ``near_duplicate_of`` links to the first publication."""
+    parent = {item.id: item.key.get("near_duplicate_of") for item in items}
+
+    def root(item_id: str) -> str:
+        while parent.get(item_id):
+            item_id = parent[item_id]
+        return item_id
+
+    return {item.id: root(item.id) for item in items}

@@ -20,7 +20,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from eval.demo_corpus import load_demo  # noqa: E402
+from eval.demo_corpus import load_demo, reprint_roots  # noqa: E402
 from eval.evaldata import evaldata_dir, klue_sts_pairs, msrp_pairs, pawsx_pairs  # noqa: E402
 from glocal.config import load_settings  # noqa: E402
 from glocal.nlp.neardup import signature  # noqa: E402
@@ -34,18 +34,13 @@ def scored_pairs(pairs, num_perm: int, shingle: int) -> list[tuple[float, bool]]
 
 def demo_pairs() -> list[tuple[str, str, bool]]:
     items = load_demo()
-    parent = {item.id: item.key.get("near_duplicate_of") for item in items}
-
-    def root(item_id: str) -> str:
-        while parent.get(item_id):
-            item_id = parent[item_id]
-        return item_id
+    roots = reprint_roots(items)
 
     pairs = []
     for a, b in itertools.combinations(items, 2):
         if a.key["language"] != b.key["language"]:
             continue
-        same = root(a.id) == root(b.id)
+        same = roots[a.id] == roots[b.id]
         # all true pairs and all same-story pairs; a sample of unrelated pairs keeps it fast
         if same or a.key["story_group"] == b.key["story_group"] or zlib.crc32(f"{a.id}|{b.id}".encode()) % 20 == 0:
             pairs.append((f"{a.title}\n{a.body}", f"{b.title}\n{b.body}", same))
@@ -61,12 +56,7 @@ def pipeline_groups_on_demo() -> dict[str, float]:
     from glocal.store import models
 
     items = load_demo()
-    parent = {item.id: item.key.get("near_duplicate_of") for item in items}
-
-    def root(item_id: str) -> str:
-        while parent.get(item_id):
-            item_id = parent[item_id]
-        return item_id
+    roots = reprint_roots(items)
 
     with tempfile.TemporaryDirectory() as tmp:
         glocal = Glocal.open(load_settings().model_copy(update={"data_dir": Path(tmp), "database_url": None}))
@@ -74,7 +64,7 @@ def pipeline_groups_on_demo() -> dict[str, float]:
         with glocal.session() as session:
             group = {url: g for url, g in session.execute(models.Document.__table__.select().with_only_columns(models.Document.url, models.Document.near_dup_group))}
         glocal.close()
-    truth = {(a.id, b.id) for a, b in itertools.combinations(items, 2) if root(a.id) == root(b.id)}
+    truth = {(a.id, b.id) for a, b in itertools.combinations(items, 2) if roots[a.id] == roots[b.id]}
     found = {(a.id, b.id) for a, b in itertools.combinations(items, 2) if group[a.url] == group[b.url]}
     hits = len(truth & found)
     return {"precision": round(hits / len(found), 3) if found else 1.0, "recall": round(hits / len(truth), 3), "true_pairs": len(truth), "found_pairs": len(found)}

@@ -9,7 +9,7 @@ from datetime import datetime
 import pytest
 from sqlalchemy import select
 
-from eval.demo_corpus import load_demo
+from eval.demo_corpus import load_demo, reprint_roots
 from glocal.pipeline.core import demo_sources
 from glocal.store import models, repository
 
@@ -74,12 +74,8 @@ def test_demo_ingests_everything_with_languages_groups_and_rejections(glocal, de
     assert all(stored[item.url].language == item.key["language"] for item in demo)
 
     # near-duplicate groups agree with the answer key, pair by pair
-    def root(item):
-        while item.key["near_duplicate_of"]:
-            item = next(i for i in demo if i.id == item.key["near_duplicate_of"])
-        return item.id
-
-    truth = {(a.id, b.id) for a, b in itertools.combinations(demo, 2) if root(a) == root(b)}
+    roots = reprint_roots(demo)
+    truth = {(a.id, b.id) for a, b in itertools.combinations(demo, 2) if roots[a.id] == roots[b.id]}
     found = {
         (a.id, b.id) for a, b in itertools.combinations(demo, 2)
         if stored[a.url].near_dup_group == stored[b.url].near_dup_group

@@ -38,10 +38,7 @@ Limit = Annotated[int, typer.Option(min=1, max=1000)]
 Offset = Annotated[int, typer.Option(min=0)]
 
 
-@app.command("list")
-def list_(language: Language = None, source: Source = None, since: Since = None, until: Until = None, limit: Limit = 20, offset: Offset = 0) -> None:
-    """Newest documents first."""
-    query = _query(language, source, since, until, limit, offset)
+def _run(query: repository.DocumentQuery) -> None:
     glocal = Glocal.open()
     try:
         with glocal.session() as session:
@@ -49,6 +46,12 @@ def list_(language: Language = None, source: Source = None, since: Since = None,
             _print_documents(total, list(rows), query)
     finally:
         glocal.close()
+
+
+@app.command("list")
+def list_(language: Language = None, source: Source = None, since: Since = None, until: Until = None, limit: Limit = 20, offset: Offset = 0) -> None:
+    """Newest documents first."""
+    _run(_query(language, source, since, until, limit, offset))
 
 
 @app.command()
@@ -57,14 +60,7 @@ def search(
     language: Language = None, source: Source = None, since: Since = None, until: Until = None, limit: Limit = 20, offset: Offset = 0,
 ) -> None:
     """Documents whose title or body contains the text."""
-    query = _query(language, source, since, until, limit, offset, text=text)
-    glocal = Glocal.open()
-    try:
-        with glocal.session() as session:
-            total, rows = repository.find_documents(session, query)
-            _print_documents(total, list(rows), query)
-    finally:
-        glocal.close()
+    _run(_query(language, source, since, until, limit, offset, text=text))
 
 
 @app.command()
