@@ -78,3 +78,70 @@ class ReadResult:
 
     items: list[RawItem] = field(default_factory=list)
     rejections: list[Rejection] = field(default_factory=list)
+
+
+# --- understanding (issue #3): what the nlp stages produce per document ----------------------
+
+
+@dataclass(slots=True)
+class Sentence:
+    index: int
+    start: int  # character offsets into the analysed text (title + "\n\n" + body)
+    end: int
+    text: str
+
+
+@dataclass(slots=True)
+class ActorMention:
+    """A span of text linked to a canonical actor (see glocal/data/actors)."""
+
+    actor_key: str  # "<kind>:<key>", e.g. "country:VN", "local_gov:11680", "org:molit"
+    kind: str  # country | local_gov | city | organisation | programme
+    name_en: str
+    surface: str
+    start: int
+    end: int
+    confidence: float
+    method: str  # e.g. "alias-table", "alias-table+context", "geonames"
+    country_code: str | None = None  # the country the actor belongs to (KR for Gangnam-gu)
+
+
+@dataclass(slots=True)
+class Amount:
+    value: float
+    unit: str  # ISO 4217 currency (KRW, USD, JPY, EUR, VND ...) or a count unit ("aircraft", "projects")
+    surface: str
+    qualifier: str | None = None  # "up to", "about", "more than", ...
+
+
+@dataclass(slots=True)
+class ExtractedEvent:
+    type: str  # agreement | meeting | contract | project | funding | forum | program | declaration | setback
+    evidence: str  # the sentence stating the event
+    sentence_index: int
+    language: str
+    date: str | None = None  # "YYYY-MM-DD", "YYYY-MM" or "YYYY"
+    date_precision: str | None = None  # day | month | year
+    korean_side: list[str] = field(default_factory=list)  # actor keys
+    partner_side: list[str] = field(default_factory=list)  # actor keys
+    countries: list[str] = field(default_factory=list)  # ISO 3166-1 alpha-2, main partner first
+    domain: str = "other"
+    amounts: list[Amount] = field(default_factory=list)
+    confidence: float = 0.0
+    method: str = ""  # which rule or model fired
+
+
+@dataclass(slots=True)
+class DocumentText:
+    """The input of the understanding stages: one stored document."""
+
+    document_id: int
+    language: str
+    title: str
+    body: str
+    published_at: datetime | None
+    content_hash: str
+
+    @property
+    def text(self) -> str:
+        return f"{self.title}\n\n{self.body}" if self.title else self.body
