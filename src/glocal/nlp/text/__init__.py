@@ -1,0 +1,1 @@
+"""Language-aware text processing: sentences, tokens, keywords."""
