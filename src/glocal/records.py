@@ -145,3 +145,28 @@ class DocumentText:
     @property
     def text(self) -> str:
         return f"{self.title}\n\n{self.body}" if self.title else self.body
+
+
+@dataclass(slots=True)
+class Understanding:
+    """Everything the understanding stage learned about one document."""
+
+    document_id: int
+    content_hash: str
+    language: str
+    sentences: list[Sentence]
+    keywords: list[str]
+    mentions: list[ActorMention]
+    events: list[ExtractedEvent]
+    tone: float
+    sentence_tones: list[float]
+
+
+@dataclass(slots=True)
+class StageFailure:
+    """A document a stage could not process; recorded as a rejection and retried next run."""
+
+    document_id: int
+    stage: str
+    reason: str
+    message: str

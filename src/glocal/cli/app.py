@@ -7,6 +7,7 @@ from typing import Annotated, Optional
 
 import typer
 
+from glocal.cli import analyze as analysis
 from glocal.cli import docs, sources
 from glocal.cli.output import RichProgress, console, print_ingest_report
 from glocal.config import database_url, load_settings
@@ -22,6 +23,9 @@ app = typer.Typer(
 )
 app.add_typer(sources.app, name="sources")
 app.add_typer(docs.app, name="docs")
+app.add_typer(analysis.events_app, name="events")
+app.add_typer(analysis.actors_app, name="actors")
+app.command("analyze")(analysis.analyze)
 
 
 @app.command()

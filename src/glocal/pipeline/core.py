@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
@@ -14,6 +15,9 @@ from glocal.config import Settings, database_url, declared_sources, load_setting
 from glocal.errors import SourceError
 from glocal.pipeline.ingest import IngestReport, IngestRunner
 from glocal.pipeline.progress import Progress
+
+if TYPE_CHECKING:
+    from glocal.pipeline.understand import UnderstandReport
 from glocal.records import SourceSpec
 from glocal.store import repository
 from glocal.store.db import make_engine, migrate, session_factory, transaction
@@ -88,3 +92,9 @@ class Glocal:
 
     def ingest(self, specs: list[SourceSpec], progress: Progress | None = None, origin: str = "cli") -> IngestReport:
         return IngestRunner(self.settings, self.sessions, progress).run(specs, origin=origin)
+
+    def understand(self, progress: Progress | None = None) -> UnderstandReport:
+        """Analyse new or changed documents: sentences, keywords, actors, events, tone."""
+        from glocal.pipeline.understand import UnderstandRunner  # loads NLP models only when asked
+
+        return UnderstandRunner(self.settings, self.sessions, progress).run()

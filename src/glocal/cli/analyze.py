@@ -1,0 +1,100 @@
+"""`glocal analyze`, `glocal events list`, `glocal actors show`."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from enum import Enum
+from typing import Annotated
+
+import typer
+from rich.markup import escape
+from rich.table import Table
+
+from glocal.cli.output import RichProgress, console
+from glocal.errors import GlocalError
+from glocal.pipeline.core import Glocal
+from glocal.store import events as event_store
+
+events_app = typer.Typer(help="Cooperation events extracted from the documents.", no_args_is_help=True)
+actors_app = typer.Typer(help="Countries, local governments, cities, organisations, programmes.", no_args_is_help=True)
+
+
+class Stage(str, Enum):
+    understand = "understand"
+    all = "all"
+
+
+def analyze(
+    stage: Annotated[Stage, typer.Option(help="Which stage to run; `all` runs every available stage.")] = Stage.all,
+) -> None:
+    """Analyse new or changed documents (only those; rerunning is cheap)."""
+    glocal = Glocal.open()
+    try:
+        with RichProgress() as progress:
+            report = glocal.understand(progress)
+    finally:
+        glocal.close()
+    rate = report.documents / report.seconds if report.seconds else 0.0
+    console.print(
+        f"Understood {report.documents} documents in {report.seconds:.1f} s ({rate:.0f}/s): "
+        f"{report.mentions} actor mentions, {report.events} event reports; {report.failed} failed."
+    )
+    for failure in report.failures[:10]:
+        console.print(f"  [red]document {failure.document_id}[/]: {escape(failure.message)}")
+    if report.failed:
+        console.print("Failed documents are listed by [bold]glocal sources status[/] and retried next run.")
+
+
+@events_app.command("list")
+def list_events(
+    type: Annotated[str | None, typer.Option("--type", help="agreement, meeting, contract, project, funding, forum, program, declaration, setback")] = None,
+    country: Annotated[str | None, typer.Option(help="ISO 3166-1 alpha-2 code, e.g. VN.")] = None,
+    domain: Annotated[str | None, typer.Option(help="e.g. smart_city, mobility_uam.")] = None,
+    status: Annotated[str | None, typer.Option(help="reported, confirmed or rejected.")] = None,
+    since: Annotated[datetime | None, typer.Option(help="Event date on or after (YYYY-MM-DD).")] = None,
+    until: Annotated[datetime | None, typer.Option(help="Event date before (YYYY-MM-DD).")] = None,
+    limit: Annotated[int, typer.Option(min=1, max=1000)] = 30,
+) -> None:
+    """Merged events, newest first, with parties, countries and evidence."""
+    query = event_store.EventQuery(type, country, domain, status, since.date() if since else None,
+                                   until.date() if until else None, limit)
+    glocal = Glocal.open()
+    try:
+        with glocal.session() as session:
+            total, views = event_store.find_events(session, query)
+            table = Table(title=f"Events ({len(views)} of {total})", show_lines=True)
+            for column in ("id", "date", "type", "domain", "parties", "countries", "sources", "evidence"):
+                table.add_column(column, overflow="fold")
+            for view in views:
+                e = view.event
+                parties = "; ".join(f"{name}" for _, name in view.parties)
+                table.add_row(str(e.id), str(e.event_date or "—"), e.type, e.domain, escape(parties),
+                              " ".join(view.countries), str(view.sources), escape((e.evidence or "")[:200]))
+        console.print(table)
+    finally:
+        glocal.close()
+
+
+@actors_app.command("show")
+def show_actor(name: Annotated[str, typer.Argument(help="Any name or alias, e.g. 강남구, ベトナム, ADB.")]) -> None:
+    """An actor's canonical record, names per language, and activity in the store."""
+    from glocal.nlp.actors import find_actors
+
+    matches = find_actors(name)
+    if not matches:
+        raise GlocalError(f"no actor is known as {name!r}", hint="Try another spelling or language; alias tables live in glocal/data/actors.")
+    glocal = Glocal.open()
+    try:
+        with glocal.session() as session:
+            for actor in matches[:5]:
+                activity = event_store.actor_activity(session, actor.actor_key)
+                console.print(f"[bold]{escape(actor.name_en)}[/] ({actor.kind}, {actor.actor_key})")
+                for language, local_name in sorted(actor.names.items()):
+                    console.print(f"  {language}: {escape(local_name)}")
+                if actor.country_code:
+                    console.print(f"  country: {actor.country_code}")
+                console.print(f"  mentions: {activity.mentions} in {activity.documents} documents; events: {len(activity.events)}")
+                for event in activity.events[:10]:
+                    console.print(f"    {event.event_date or '—'} {event.type:<11} {escape((event.evidence or '')[:110])}")
+    finally:
+        glocal.close()

@@ -1,0 +1,74 @@
+"""The understanding stage: documents in, sentences, keywords, actors, events and tone out.
+
+A pure function over a batch of DocumentText records (no database), so it runs in-process, in a
+process pool or as a Ray map alike. Work is grouped by language so Kiwi and the sentence encoder
+see whole batches; one failing document becomes a StageFailure and the others go on.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import defaultdict
+
+from glocal.nlp.actors import link_actors
+from glocal.nlp.events.extract import extract_events
+from glocal.nlp.text.sentences import split_sentences
+from glocal.nlp.text.tokens import content_words, top_keywords
+from glocal.nlp.tone import score_document, score_sentences
+from glocal.records import DocumentText, StageFailure, Understanding
+
+log = logging.getLogger(__name__)
+STAGE = "understand"
+VERSION = "glocal.understand.v1"
+KEYWORDS_PER_DOCUMENT = 12
+
+
+def _understand_one(doc: DocumentText, words: list[str], tones: list[float], sentences) -> Understanding:  # type: ignore[no-untyped-def]
+    text = doc.text
+    mentions = link_actors(text, doc.language)
+    events = extract_events(doc, sentences, mentions)
+    return Understanding(
+        document_id=doc.document_id,
+        content_hash=doc.content_hash,
+        language=doc.language,
+        sentences=sentences,
+        keywords=top_keywords(words, KEYWORDS_PER_DOCUMENT),
+        mentions=mentions,
+        events=events,
+        tone=score_document(tones),
+        sentence_tones=tones,
+    )
+
+
+def _language_batch(docs: list[DocumentText], language: str) -> list[Understanding | StageFailure]:
+    sentences = [split_sentences(doc.text, language) for doc in docs]
+    words = content_words([doc.text for doc in docs], language)
+    flat = [s.text for doc_sentences in sentences for s in doc_sentences]
+    flat_tones = score_sentences(flat, language) if flat else []
+    results: list[Understanding | StageFailure] = []
+    position = 0
+    for doc, doc_sentences, doc_words in zip(docs, sentences, words, strict=True):
+        tones = flat_tones[position : position + len(doc_sentences)]
+        position += len(doc_sentences)
+        try:
+            results.append(_understand_one(doc, doc_words, tones, doc_sentences))
+        except Exception as exc:  # one bad document never stops the batch
+            log.exception("understanding document %s failed", doc.document_id)
+            results.append(StageFailure(doc.document_id, STAGE, "internal_error", f"{type(exc).__name__}: {exc}"))
+    return results
+
+
+def understand_batch(docs: list[DocumentText]) -> list[Understanding | StageFailure]:
+    """Results in the order of ``docs``."""
+    by_language: dict[str, list[DocumentText]] = defaultdict(list)
+    for doc in docs:
+        by_language[doc.language].append(doc)
+    results: dict[int, Understanding | StageFailure] = {}
+    for language, group in sorted(by_language.items()):
+        try:
+            outcomes = _language_batch(group, language)
+        except Exception as exc:  # a batch-level failure (tokenizer, encoder): fail these documents only
+            log.exception("understanding a %s batch failed", language)
+            outcomes = [StageFailure(d.document_id, STAGE, "internal_error", f"{type(exc).__name__}: {exc}") for d in group]
+        results.update({outcome.document_id: outcome for outcome in outcomes})
+    return [results[doc.document_id] for doc in docs]
