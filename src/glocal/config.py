@@ -64,6 +64,9 @@ class Settings(BaseSettings):
     evaldata_dir: Path = Field(
         Path("../shared/evaldata"), description="Folder of third-party evaluation data (never copied)."
     )
+    gold_dir: Path = Field(
+        Path("eval/gold"), description="Folder of the project's own gold sets (events.jsonl, tone.jsonl)."
+    )
 
 
 class FileConfig(BaseModel):

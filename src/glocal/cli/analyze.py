@@ -87,12 +87,13 @@ def show_actor(name: Annotated[str, typer.Argument(help="Any name or alias, e.g.
     try:
         with glocal.session() as session:
             for actor in matches[:5]:
-                activity = event_store.actor_activity(session, actor.actor_key)
-                console.print(f"[bold]{escape(actor.name_en)}[/] ({actor.kind}, {actor.actor_key})")
+                activity = event_store.actor_activity(session, actor.key)
+                code = f", administrative code {actor.admin_code}" if actor.admin_code else ""
+                console.print(f"[bold]{escape(actor.name_en)}[/] ({actor.kind}, {actor.key}{code})")
                 for language, local_name in sorted(actor.names.items()):
                     console.print(f"  {language}: {escape(local_name)}")
-                if actor.country_code:
-                    console.print(f"  country: {actor.country_code}")
+                if actor.country:
+                    console.print(f"  country: {actor.country}")
                 console.print(f"  mentions: {activity.mentions} in {activity.documents} documents; events: {len(activity.events)}")
                 for event in activity.events[:10]:
                     console.print(f"    {event.event_date or '—'} {event.type:<11} {escape((event.evidence or '')[:110])}")

@@ -32,13 +32,15 @@ class UnderstandReport:
     failures: list[StageFailure] = field(default_factory=list)
 
 
-def _actor_row(actor_key: str) -> dict:
+def _actor_row(actor_key: str) -> dict | None:
     actor = get_actor(actor_key)
+    if actor is None:  # an unlinked place ("loc:...") has no canonical record
+        return None
     names = dict(actor.names)
     return {
-        "kind": actor.kind, "key": actor_key, "name_en": actor.name_en,
+        "kind": actor.kind, "key": actor_key, "name_en": names.pop("en"),
         "name_ko": names.pop("ko", None), "name_ja": names.pop("ja", None), "names": names,
-        "country_code": actor.country_code, "admin_code": getattr(actor, "admin_code", None),
+        "country_code": actor.country, "admin_code": actor.admin_code,
     }
 
 
@@ -93,7 +95,8 @@ class UnderstandRunner:
             return
         try:
             with transaction(self.sessions) as session:
-                actor_ids = store.ensure_actors(session, [_actor_row(k) for k in sorted(_actor_keys(outcome))])
+                rows = [row for row in map(_actor_row, sorted(_actor_keys(outcome))) if row is not None]
+                actor_ids = store.ensure_actors(session, rows)
                 facts = [store.EventFacts(event_key(e), e) for e in outcome.events]
                 store.save_understanding(session, outcome, understand.VERSION, actor_ids, facts)
                 store.resolve_failures(session, outcome.document_id, understand.STAGE)

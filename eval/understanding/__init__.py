@@ -1,0 +1,1 @@
+"""Evaluation of the understanding stage (issue #3): actors/NER, events, tone."""
