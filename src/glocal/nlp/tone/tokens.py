@@ -1,0 +1,134 @@
+"""Sentences to lemma tokens for the tone rules, per language.
+
+Korean: Kiwi morphemes (form + tag); particles, endings and suffixes are "function" tokens that a
+phrase may skip, and connective endings other than -지/-게 end a clause so that a negation in the
+next clause does not reach back. Japanese: Sudachi split mode A dictionary forms (fine-grained, so
+売上高 gives 売上 and 人員削減 gives 削減). English: lower-cased words with candidate base forms
+(signed -> sign, rose -> rise); hyphens split words. Vietnamese: lower-cased words. Chinese:
+characters (no segmenter ships offline). The Kiwi and Sudachi instances are the ones the keyword
+extractor already loaded, so the models sit in memory once.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from glocal.nlp.text.tokens import _kiwi, _sudachi
+
+CONTENT, FUNCTION, BOUNDARY = "content", "function", "boundary"
+_EN_TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?|[,;:.!?()\"]")
+_VI_TOKEN = re.compile(r"[^\W_]+|[,;:.!?()\"]", re.UNICODE)
+_EN_NUMBER_WORDS = {"thousand", "million", "billion", "trillion", "hundred"}
+_EN_CLAUSE = {"but", "although", "though", "while", "whereas", "however"}
+_KO_FUNCTION = ("J", "E", "XS", "VCP", "SW", "SO", "SH", "SN", "NR", "NNB")  # numbers and units too
+_KO_BOUNDARY = {"SF", "SP", "SS", "SE"}
+_KO_KEEP_EC = {"지", "게"}  # 하지 않다, 없게: the negation belongs to the same predicate
+_JA_FUNCTION = {"助詞", "助動詞", "接尾辞"}
+_JA_BOUNDARY = {"、", "。", "，", "．", "！", "？", "!", "?", "「", "」"}
+_EN_IRREGULAR = {
+    "rose": "rise", "risen": "rise", "fell": "fall", "fallen": "fall", "grew": "grow", "grown": "grow",
+    "won": "win", "lost": "lose", "broke": "break", "broken": "break", "drew": "draw", "drawn": "draw",
+    "held": "hold", "sold": "sell", "led": "lead", "began": "begin", "begun": "begin", "took": "take",
+    "taken": "take", "paid": "pay", "spent": "spend", "struck": "strike", "sank": "sink", "sunk": "sink",
+    "slid": "slide", "froze": "freeze", "frozen": "freeze", "withdrew": "withdraw", "withdrawn": "withdraw",
+    "overtook": "overtake", "overtaken": "overtake", "chose": "choose", "chosen": "choose", "went": "go",
+    "gone": "go", "brought": "bring", "built": "build", "made": "make", "laid": "lay", "beaten": "beat",
+    "better": "good", "best": "good", "worse": "bad", "wrought": "work", "fought": "fight", "sought": "seek", "thought": "think", "upheld": "uphold",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Tok:
+    forms: tuple[str, ...]  # candidate lemmas, dictionary form first
+    tag: str  # part of speech ("" where none)
+    role: str  # CONTENT, FUNCTION or BOUNDARY
+    surface: str = ""
+
+
+def english_forms(word: str) -> tuple[str, ...]:
+    """The word and the base forms it may come from (no dictionary: the lexicon decides)."""
+    forms = [word]
+    if word in _EN_IRREGULAR:
+        forms.append(_EN_IRREGULAR[word])
+    for suffix, replacements in (("ies", ("y",)), ("ied", ("y",)), ("es", ("",)), ("s", ("",)),
+                                 ("ed", ("", "e")), ("ing", ("", "e")), ("er", ("", "e")), ("est", ("", "e"))):
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            stem = word[: -len(suffix)]
+            if suffix == "s" and stem.endswith("s"):
+                continue  # "process", "access"
+            forms.extend(stem + r for r in replacements)
+            if suffix in ("ed", "ing") and len(stem) > 2 and stem[-1] == stem[-2]:
+                forms.append(stem[:-1])  # planned -> plan, stopping -> stop
+    return tuple(dict.fromkeys(forms))
+
+
+def _english(text: str) -> list[Tok]:
+    text = text.lower().replace("n't", " not").replace("cannot", "can not").replace("-", " ")
+    tokens: list[Tok] = []
+    for match in _EN_TOKEN.finditer(text.replace("’", "'")):
+        word = match.group()
+        if not word[0].isalnum() or word in _EN_CLAUSE:
+            tokens.append(Tok((word,), "", BOUNDARY))
+        elif word == "won" and tokens and (tokens[-1].forms[0][0].isdigit() or tokens[-1].forms[0] in _EN_NUMBER_WORDS):
+            tokens.append(Tok(("won",), "", CONTENT))  # the currency, not the verb: "12 billion won"
+        elif word[0].isdigit():
+            tokens.append(Tok((word,), "", FUNCTION))  # numbers do not separate "rose" from "profit"
+        else:
+            tokens.append(Tok(english_forms(word.split("'")[0]), "", CONTENT))
+    return tokens
+
+
+def _korean(texts: list[str]) -> list[list[Tok]]:
+    results = []
+    for analysed in _kiwi().tokenize(texts):
+        tokens = []
+        for t in analysed:
+            if t.tag in _KO_BOUNDARY or (t.tag == "EC" and t.form not in _KO_KEEP_EC):
+                role = BOUNDARY
+            elif t.tag.startswith(_KO_FUNCTION) or t.tag == "VX":
+                role = FUNCTION
+            else:
+                role = CONTENT
+            tokens.append(Tok((t.form.lower(),), t.tag, role, t.form))
+        results.append(tokens)
+    return results
+
+
+def _japanese(text: str, skip: frozenset[str]) -> list[Tok]:
+    from sudachipy import tokenizer as sudachi_tokenizer
+
+    analyser, _ = _sudachi()
+    tokens = []
+    for m in analyser.tokenize(text[:5000], sudachi_tokenizer.Tokenizer.SplitMode.A):
+        pos = m.part_of_speech()[0]
+        forms = tuple(dict.fromkeys((m.dictionary_form(), m.normalized_form(), m.surface())))
+        if m.surface() in _JA_BOUNDARY or pos == "空白":
+            role = BOUNDARY
+        elif pos in _JA_FUNCTION or forms[0] in skip or m.part_of_speech()[1] == "数詞":
+            role = FUNCTION
+        else:
+            role = CONTENT
+        tokens.append(Tok(forms, pos, role, m.surface()))
+    return tokens
+
+
+def _vietnamese(text: str) -> list[Tok]:
+    return [Tok((w,), "", BOUNDARY if not w[0].isalnum() else CONTENT) for w in _VI_TOKEN.findall(text.lower())]
+
+
+def _chinese(text: str) -> list[Tok]:
+    return [Tok((c,), "", BOUNDARY if not c.isalnum() else CONTENT) for c in text if not c.isspace()]
+
+
+def tokenize(texts: list[str], language: str, ja_skip: frozenset[str] = frozenset()) -> list[list[Tok]]:
+    """Tokens of each sentence; languages without rules of their own use the English path."""
+    if language == "ko":
+        return _korean(texts)
+    if language == "ja":
+        return [_japanese(text, ja_skip) for text in texts]
+    if language == "zh":
+        return [_chinese(text) for text in texts]
+    if language == "vi":
+        return [_vietnamese(text) for text in texts]
+    return [_english(text) for text in texts]
