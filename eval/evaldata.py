@@ -4,17 +4,15 @@ from __future__ import annotations
 
 import csv
 import json
-import os
 from collections.abc import Iterator
 from pathlib import Path
 
-from glocal.config import load_settings
+from glocal.evaluation.paths import evaldata_dir as evaldata_folder
 
 
 def evaldata_dir() -> Path | None:
     """The evaldata folder from settings (GLOCAL_EVALDATA_DIR); None when absent."""
-    path = Path(os.environ.get("GLOCAL_EVALDATA_DIR") or load_settings().evaldata_dir)
-    return path if path.is_dir() else None
+    return evaldata_folder()
 
 
 def msrp_pairs(root: Path) -> Iterator[tuple[str, str, bool]]:

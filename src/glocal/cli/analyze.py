@@ -8,7 +8,6 @@ from typing import Annotated
 
 import typer
 from rich.markup import escape
-from rich.table import Table
 
 from glocal.cli.output import RichProgress, console
 from glocal.errors import GlocalError
@@ -62,17 +61,32 @@ def list_events(
     try:
         with glocal.session() as session:
             total, views = event_store.find_events(session, query)
-            table = Table(title=f"Events ({len(views)} of {total})", show_lines=True)
-            for column in ("id", "date", "type", "domain", "parties", "countries", "sources", "evidence"):
-                table.add_column(column, overflow="fold")
+            console.print(f"[bold]{len(views)} of {total} events[/] (newest first)")
             for view in views:
-                e = view.event
-                parties = "; ".join(f"{name}" for _, name in view.parties)
-                table.add_row(str(e.id), str(e.event_date or "—"), e.type, e.domain, escape(parties),
-                              " ".join(view.countries), str(view.sources), escape((e.evidence or "")[:200]))
-        console.print(table)
+                console.print(_event_block(view))
     finally:
         glocal.close()
+
+
+def event_date(event) -> str:  # type: ignore[no-untyped-def]
+    """The date at the precision it is known: 2025-10-20, 2025-10 or 2025."""
+    if event.event_date is None:
+        return "date unknown"
+    text = event.event_date.isoformat()
+    return {"year": text[:4], "month": text[:7]}.get(event.date_precision or "day", text)
+
+
+def _event_block(view: event_store.EventView) -> str:
+    e = view.event
+    korean = [name for role, name in view.parties if role == "korean_side"]
+    partners = [name for role, name in view.parties if role != "korean_side"]
+    sources = f"{view.sources} source" + ("s" if view.sources != 1 else "")
+    lines = [
+        f"[bold]#{e.id}[/] {event_date(e)} · [cyan]{e.type}[/] · {e.domain} · {' '.join(view.countries) or '—'} · {sources} · {e.status}",
+        f"   Korean side: {escape(', '.join(korean) or '—')}   partners: {escape(', '.join(partners) or '—')}",
+        f"   [dim]{escape((e.evidence or '')[:240])}[/]",
+    ]
+    return "\n".join(lines)
 
 
 @actors_app.command("show")
@@ -96,6 +110,6 @@ def show_actor(name: Annotated[str, typer.Argument(help="Any name or alias, e.g.
                     console.print(f"  country: {actor.country}")
                 console.print(f"  mentions: {activity.mentions} in {activity.documents} documents; events: {len(activity.events)}")
                 for event in activity.events[:10]:
-                    console.print(f"    {event.event_date or '—'} {event.type:<11} {escape((event.evidence or '')[:110])}")
+                    console.print(f"    {event_date(event):<10} {event.type:<11} {escape((event.evidence or '')[:110])}")
     finally:
         glocal.close()

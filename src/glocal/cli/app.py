@@ -8,7 +8,7 @@ from typing import Annotated, Optional
 import typer
 
 from glocal.cli import analyze as analysis
-from glocal.cli import docs, sources
+from glocal.cli import docs, evaluate, sources
 from glocal.cli.output import RichProgress, console, print_ingest_report
 from glocal.config import database_url, load_settings
 from glocal.pipeline.core import Glocal, demo_sources
@@ -26,6 +26,7 @@ app.add_typer(docs.app, name="docs")
 app.add_typer(analysis.events_app, name="events")
 app.add_typer(analysis.actors_app, name="actors")
 app.command("analyze")(analysis.analyze)
+app.add_typer(evaluate.app, name="eval")
 
 
 @app.command()

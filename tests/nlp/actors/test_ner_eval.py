@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from eval.understanding.ner import (
+from glocal.evaluation.ner import (
     klue_sentences,
     merge_chains,
     score_country_mentions,

@@ -1,4 +1,4 @@
-"""The gold-set scorer (eval/understanding/events.py), on a small gold file written here."""
+"""The gold-set scorer (glocal.evaluation.events), on a small gold file written here."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from eval.understanding.events import score_event_gold
+from glocal.evaluation.events import score_event_gold
 from glocal.records import ActorMention
 
 ACTORS = {

@@ -1,11 +1,11 @@
-"""The tone evaluation functions (eval/understanding/tone.py) on small temporary files."""
+"""The tone evaluation functions (glocal.evaluation.tone) on small temporary files."""
 
 from __future__ import annotations
 
 import json
 from pathlib import Path
 
-from eval.understanding.tone import classification, score_financial_phrasebank, score_gold, score_nsmc
+from glocal.evaluation.tone import classification, score_financial_phrasebank, score_gold, score_nsmc
 
 ITEMS = [
     ("t-en-1", "en", "The two provinces signed a trade pact and opened a joint office.", "positive", "q1"),

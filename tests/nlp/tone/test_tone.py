@@ -130,7 +130,7 @@ def test_nsmc_split_is_the_same_in_training_and_evaluation() -> None:
     assert spec and spec.loader
     train_tone = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(train_tone)
-    from eval.understanding.tone import nsmc_held_out
+    from glocal.evaluation.tone import nsmc_held_out
 
     ids = [str(i) for i in range(9_000_000, 9_000_200)]
     assert all(train_tone.is_nsmc_training(i) != nsmc_held_out(i) for i in ids)

@@ -87,14 +87,21 @@ def encode(texts: list[str]) -> np.ndarray:
     return np.asarray(_encoder().encode(list(texts)), dtype=np.float32)
 
 
-def lexicon_features(texts: list[str], language: str) -> np.ndarray:
-    """(n, 2): positive and negative sums of the lexicon rules per sentence."""
+def lexicon_features(texts: list[str], language: str, tokens: list | None = None) -> np.ndarray:
+    """(n, 2): positive and negative sums of the lexicon rules per sentence.
+
+    ``tokens`` (from ``tone.tokens.tokenize``) lets a caller that already analysed the sentences
+    skip a second morphological pass."""
     lex = default_lexicon()
-    scores = [score_tokens(tokens, language, lex) for tokens in tokenize(texts, language, lex.ja_skip)]
+    if tokens is None:
+        tokens = tokenize(texts, language, lex.ja_skip)
+    scores = [score_tokens(sentence_tokens, language, lex) for sentence_tokens in tokens]
     return np.array([[s.positive, s.negative] for s in scores], dtype=np.float32).reshape(len(texts), 2)
 
 
-def features(texts: list[str], language: str, embeddings: np.ndarray | None = None, encoder: bool = True) -> np.ndarray:
+def features(
+    texts: list[str], language: str, embeddings: np.ndarray | None = None, encoder: bool = True, tokens: list | None = None
+) -> np.ndarray:
     """The classifier's input: [embedding | lexicon positive | lexicon negative] per sentence."""
     if embeddings is None:
         if encoder and language in ENCODER_LANGUAGES:
@@ -104,7 +111,7 @@ def features(texts: list[str], language: str, embeddings: np.ndarray | None = No
     embeddings = np.asarray(embeddings, dtype=np.float32)
     if embeddings.shape != (len(texts), EMBEDDING_DIM):
         raise ValueError(f"embeddings must have shape ({len(texts)}, {EMBEDDING_DIM}), got {embeddings.shape}")
-    return np.hstack([embeddings, lexicon_features(texts, language)])
+    return np.hstack([embeddings, lexicon_features(texts, language, tokens)])
 
 
 def probabilities(x: np.ndarray, model: ToneModel) -> np.ndarray:
@@ -115,17 +122,19 @@ def probabilities(x: np.ndarray, model: ToneModel) -> np.ndarray:
 
 
 def score_sentences(
-    texts: list[str], language: str, embeddings: np.ndarray | None = None, encoder: bool = True
+    texts: list[str], language: str, embeddings: np.ndarray | None = None, encoder: bool = True,
+    tokens: list | None = None,
 ) -> list[float]:
     """Tone of each sentence in [-1, 1] (P(positive) - P(negative)), in input order.
 
     Batched: every text is embedded once. ``embeddings`` (n x 512 USE vectors) may be passed by
     a caller that already has them, to skip the encoder. ``encoder=False`` is the fast mode: the
     lexicon alone speaks (mean embedding), same scale, about 5x cheaper and less accurate.
+    ``tokens`` are the sentences' ``tone.tokens.tokenize`` output, when the caller has them.
     """
     if not texts:
         return []
-    p = probabilities(features(list(texts), language, embeddings, encoder), load_model())
+    p = probabilities(features(list(texts), language, embeddings, encoder, tokens), load_model())
     return [round(float(np.clip(pos - neg, -1.0, 1.0)), 4) for neg, pos in zip(p[:, 0], p[:, 2], strict=True)]
 
 

@@ -158,7 +158,8 @@ def score_tokens(tokens: list[Tok], language: str, lex: Lexicon) -> RuleScore:
     window = lex.defaults["pair_window"] * (2 if language == "zh" else 1)
     values = _contributions(matches, window, lex)
     markers = lex.modality.get(language) or lex.modality["en"]
-    if any(_element_ok(tok, marker) for tok in tokens for marker in markers):
+    forms = {form for tok in tokens for form in tok.forms}
+    if any(marker[0] in forms and any(_element_ok(tok, marker) for tok in tokens) for marker in markers):
         values = [v * lex.modality_factor for v in values]  # plans and expectations weigh less
     positive = sum(v for v in values if v > 0)
     negative = sum(v for v in values if v < 0)

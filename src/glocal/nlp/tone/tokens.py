@@ -12,7 +12,7 @@ extractor already loaded, so the models sit in memory once.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from glocal.nlp.text.tokens import _kiwi, _sudachi
 
@@ -38,8 +38,9 @@ _EN_IRREGULAR = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class Tok:
+class Tok(NamedTuple):
+    """One token; a named tuple because sentences produce many and dataclass creation is slow."""
+
     forms: tuple[str, ...]  # candidate lemmas, dictionary form first
     tag: str  # part of speech ("" where none)
     role: str  # CONTENT, FUNCTION or BOUNDARY
@@ -79,19 +80,51 @@ def _english(text: str) -> list[Tok]:
     return tokens
 
 
+def _korean_role(tag: str, form: str) -> str:
+    if tag in _KO_BOUNDARY or (tag == "EC" and form not in _KO_KEEP_EC):
+        return BOUNDARY
+    if tag.startswith(_KO_FUNCTION) or tag == "VX":
+        return FUNCTION
+    return CONTENT
+
+
 def _korean(texts: list[str]) -> list[list[Tok]]:
     results = []
+    roles: dict[tuple[str, str], str] = {}  # per batch: the same (tag, form) pairs recur constantly
     for analysed in _kiwi().tokenize(texts):
         tokens = []
         for t in analysed:
-            if t.tag in _KO_BOUNDARY or (t.tag == "EC" and t.form not in _KO_KEEP_EC):
-                role = BOUNDARY
-            elif t.tag.startswith(_KO_FUNCTION) or t.tag == "VX":
-                role = FUNCTION
-            else:
-                role = CONTENT
-            tokens.append(Tok((t.form.lower(),), t.tag, role, t.form))
+            form, tag = t.form, t.tag
+            role = roles.get((tag, form))
+            if role is None:
+                role = roles[(tag, form)] = _korean_role(tag, form)
+            tokens.append(Tok((form.lower(),), tag, role, form))
         results.append(tokens)
+    return results
+
+
+def korean_by_sentence(texts: list[str], spans: list[list[tuple[int, int]]]) -> list[list[list[Tok]]]:
+    """Kiwi tokens of whole documents, grouped by the given sentence spans (start, end offsets).
+
+    Analysing a document once is about twice as fast as analysing its sentences one by one."""
+    results = []
+    roles: dict[tuple[str, str], str] = {}
+    for analysed, doc_spans in zip(_kiwi().tokenize(texts), spans, strict=True):
+        buckets: list[list[Tok]] = [[] for _ in doc_spans]
+        k = 0
+        for t in analysed:
+            while k < len(doc_spans) and t.start >= doc_spans[k][1]:
+                k += 1
+            if k == len(doc_spans):
+                break
+            if t.start < doc_spans[k][0]:
+                continue  # between sentences (whitespace)
+            form, tag = t.form, t.tag
+            role = roles.get((tag, form))
+            if role is None:
+                role = roles[(tag, form)] = _korean_role(tag, form)
+            buckets[k].append(Tok((form.lower(),), tag, role, form))
+        results.append(buckets)
     return results
 
 

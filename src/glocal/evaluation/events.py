@@ -1,6 +1,6 @@
 """Cooperation-event extraction scored on the project's gold set.
 
-    python eval/understanding/events.py [--gold eval/gold/events.jsonl] [--json]
+    python -m glocal.evaluation.events [--gold eval/gold/events.jsonl] [--json]
 
 Every item runs through the real pipeline: split_sentences → link_actors → extract_events (a
 first line followed by a line break is the headline, i.e. the title). Figures per language and
@@ -42,7 +42,7 @@ from glocal.nlp.text.sentences import split_sentences
 from glocal.records import ActorMention, DocumentText, ExtractedEvent
 
 Linker = Callable[[str, str], list[ActorMention]]
-DEFAULT_GOLD = Path(__file__).resolve().parents[1] / "gold" / "events.jsonl"
+DEFAULT_GOLD = Path("eval/gold/events.jsonl")  # relative to a source checkout; see settings.gold_dir
 
 
 def _real_linker() -> Linker:

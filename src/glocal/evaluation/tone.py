@@ -1,6 +1,6 @@
 """Tone scoring (glocal.nlp.tone) measured on third-party data and on the project's gold set.
 
-    python eval/understanding/tone.py [--gold eval/gold/tone.jsonl] [--json]
+    python -m glocal.evaluation.tone [--gold eval/gold/tone.jsonl] [--json]
 
 - score_financial_phrasebank(evaldata_dir): Financial PhraseBank sentences (en) and their Korean
   translations: accuracy and macro-F1 per language, ko-en label agreement and mean absolute
@@ -29,7 +29,7 @@ from typing import Any
 from glocal.nlp.tone import label_of, score_sentences
 from glocal.nlp.tone.model import load_model
 
-DEFAULT_GOLD = Path(__file__).resolve().parents[1] / "gold" / "tone.jsonl"
+DEFAULT_GOLD = Path("eval/gold/tone.jsonl")  # relative to a source checkout; see settings.gold_dir
 LABELS = ("negative", "neutral", "positive")
 FPB = ("en_ko_financial_phrasebank", "finance_data.csv")
 NSMC = ("ko_nsmc_raw_sample", "nsmc_raw_sample_12k.tsv")
@@ -161,8 +161,7 @@ def score_gold(gold_path: Path = DEFAULT_GOLD) -> dict[str, Any]:
 
 
 def main() -> None:
-    sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
-    from eval.evaldata import evaldata_dir
+    from glocal.evaluation.paths import evaldata_dir
 
     parser = argparse.ArgumentParser(description="Tone scoring: FPB, NSMC (held-out half), gold")
     parser.add_argument("--gold", type=Path, default=DEFAULT_GOLD)

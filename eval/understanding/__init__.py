@@ -1,1 +1,0 @@
-"""Evaluation of the understanding stage (issue #3): actors/NER, events, tone."""
