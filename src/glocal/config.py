@@ -61,6 +61,15 @@ class Settings(BaseSettings):
     minhash_permutations: int = Field(64, description="Number of MinHash permutations per document.")
     shingle_size: int = Field(5, description="Character shingle length for near-duplicate detection.")
     ingest_batch_size: int = Field(200, description="Items committed to the store per transaction.")
+    workers: int = Field(
+        1,
+        description="Worker processes for the analysis stages; 1 = in-process, 0 = one per CPU core. "
+        "On 2 cores the models already use both (measured: no gain); raise it on larger machines. "
+        "Pools start only for runs of at least pool_min_documents documents.",
+    )
+    pool_min_documents: int = Field(
+        400, description="Smaller runs stay in-process (starting workers and their models costs seconds)."
+    )
     evaldata_dir: Path = Field(
         Path("../shared/evaldata"), description="Folder of third-party evaluation data (never copied)."
     )

@@ -22,7 +22,7 @@ log = logging.getLogger(__name__)
 STAGE = "understand"
 VERSION = "glocal.understand.v1"
 KEYWORDS_PER_DOCUMENT = 12
-ENCODED_SENTENCES = 3  # title + two lead sentences go through the sentence encoder
+ENCODED_SENTENCES = 2  # the title and the lead sentence go through the sentence encoder
 
 
 def _understand_one(doc: DocumentText, words: list[str], tones: list[float], sentences) -> Understanding:  # type: ignore[no-untyped-def]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from sqlalchemy.orm import Session, sessionmaker
@@ -11,8 +12,9 @@ from glocal.config import Settings
 from glocal.nlp import understand
 from glocal.nlp.actors import get_actor
 from glocal.nlp.events.merge import event_key
+from glocal.pipeline.parallel import map_batches, resolve_workers
 from glocal.pipeline.progress import NoProgress, Progress
-from glocal.records import StageFailure, Understanding
+from glocal.records import DocumentText, StageFailure, Understanding
 from glocal.store import models
 from glocal.store import understanding as store
 from glocal.store.db import transaction
@@ -52,6 +54,10 @@ def _actor_keys(result: Understanding) -> set[str]:
     return keys
 
 
+def _understand_counted(batch: list[DocumentText]) -> tuple[list[Understanding | StageFailure], int]:
+    return understand.understand_batch(batch), len(batch)
+
+
 class UnderstandRunner:
     def __init__(self, settings: Settings, sessions: sessionmaker[Session], progress: Progress | None = None):
         self.settings = settings
@@ -60,7 +66,7 @@ class UnderstandRunner:
 
     def run(self) -> UnderstandReport:
         with transaction(self.sessions) as session:
-            run = models.AnalysisRun(kind=understand.STAGE, parameters={"batch": BATCH},
+            run = models.AnalysisRun(kind=understand.STAGE, parameters={"batch": BATCH, "workers": self.settings.workers},
                                      model_versions={"understand": understand.VERSION})
             session.add(run)
             session.flush()
@@ -68,16 +74,11 @@ class UnderstandRunner:
         report = UnderstandReport(run.id)
         started = time.perf_counter()
         self.progress.phase("Understanding documents", total=total)
-        after_id = 0
-        while True:
-            with transaction(self.sessions) as session:
-                batch = store.documents_to_understand(session, understand.VERSION, after_id, BATCH)
-            if not batch:
-                break
-            after_id = batch[-1].document_id
-            for outcome in understand.understand_batch(batch):
+        workers = resolve_workers(self.settings.workers) if total >= self.settings.pool_min_documents else 1
+        for outcomes, size in map_batches(_understand_counted, self._batches(), workers):
+            for outcome in outcomes:
                 self._save(outcome, report)
-            self.progress.advance(len(batch))
+            self.progress.advance(size)
         report.seconds = round(time.perf_counter() - started, 2)
         with transaction(self.sessions) as session:
             row = session.get(models.AnalysisRun, run.id)
@@ -85,6 +86,17 @@ class UnderstandRunner:
             row.input_counts = {"documents": report.documents, "failed": report.failed}
             row.timings = {"seconds": report.seconds}
         return report
+
+    def _batches(self) -> Iterator[list[DocumentText]]:
+        """Pending documents in id order, one batch at a time (the store is read as we go)."""
+        after_id = 0
+        while True:
+            with transaction(self.sessions) as session:
+                batch = store.documents_to_understand(session, understand.VERSION, after_id, BATCH)
+            if not batch:
+                return
+            after_id = batch[-1].document_id
+            yield batch
 
     def _save(self, outcome: Understanding | StageFailure, report: UnderstandReport) -> None:
         if isinstance(outcome, StageFailure):

@@ -13,6 +13,8 @@ from collections import Counter
 from functools import lru_cache
 from importlib import resources
 
+from glocal.nlp.threads import model_threads
+
 _LATIN_WORD = re.compile(r"[^\W\d_][\w\-']*[^\W_]|[^\W\d_]", re.UNICODE)
 _HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
 KIWI_TAGS = {"NNG", "NNP", "SL", "SH"}
@@ -32,7 +34,9 @@ def stopwords(language: str) -> frozenset[str]:
 def _kiwi():  # type: ignore[no-untyped-def]
     from kiwipiepy import Kiwi
 
-    return Kiwi(num_workers=2, model_type="cong")
+    threads = model_threads()
+    # Kiwi's batch API needs a worker pool; with one thread, analyse in the calling thread (-1)
+    return Kiwi(num_workers=threads if threads > 1 else -1, model_type="cong")
 
 
 @lru_cache(maxsize=1)

