@@ -28,9 +28,11 @@ test: $(STAMP)
 eval: $(STAMP)
 	$(BIN)/python eval/langid_eval.py
 	$(BIN)/python eval/neardup_calibration.py
+	$(BIN)/glocal eval understanding
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/ingest.py
+	$(BIN)/python benchmarks/understand.py
 
 clean:
 	rm -rf $(VENV) data .pytest_cache

@@ -64,7 +64,7 @@ def ingest(
 def demo(
     no_serve: Annotated[bool, typer.Option("--no-serve", help="Do not start the dashboard afterwards.")] = False,
 ) -> None:
-    """Ingest the bundled demo corpus (and a folder of deliberately broken files) into the store."""
+    """Ingest the bundled demo corpus (and a folder of deliberately broken files), then analyse it."""
     glocal = Glocal.open()
     try:
         with RichProgress() as progress:
@@ -79,7 +79,16 @@ def demo(
             f"{summary['near_duplicate_groups']} covering {summary['documents_in_near_duplicate_groups']} documents; "
             f"open rejections: {summary['open_rejections']}"
         )
-        console.print("Explore: [bold]glocal docs list[/], [bold]glocal docs search 스마트시티[/], [bold]glocal sources status[/]")
+        with RichProgress() as progress:
+            understood = glocal.understand(progress)
+        console.print(
+            f"Understood {understood.documents} documents: {understood.mentions} actor mentions, "
+            f"{understood.events} event reports ({understood.failed} failed)."
+        )
+        console.print(
+            "Explore: [bold]glocal docs list[/], [bold]glocal docs search 스마트시티[/], [bold]glocal sources status[/], "
+            "[bold]glocal events list --country VN[/], [bold]glocal actors show 강남구[/]"
+        )
         if not no_serve:
             console.print("The dashboard is not part of this release yet; nothing to serve.")
     finally:
