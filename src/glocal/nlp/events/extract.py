@@ -16,6 +16,9 @@ it states an event and of which type — at most two events of different types p
 - modality: planned events ("will sign", "체결할 예정", "締結へ") are kept, marked "/planned" in
   `method`, confidence × 0.75. Negated events ("did not sign", "체결하지 않았다", "締結に至らな
   かった") become setbacks marked "/negated"; a negated setback ("was not cancelled") is no event.
+- history: an event whose own date lies two or more calendar years before publication ("2010년
+  자매결연을 맺은 이후", "signed in 2019") is background, not news, unless it is a setback (an old
+  MOU cancelled now is news, dated by the sentence).
 - documents with no foreign actor and no international word (해외, 国際, overseas ...) have no
   cooperation events; weak triggers (weight < 0.6, e.g. a bare "MOU" or "합의") count only when the
   document has no stronger event.
@@ -116,6 +119,11 @@ def _after_publication(value: str | None, precision: str | None, doc: DocumentTe
     return bool(pub and value and precision == "day" and date.fromisoformat(value) > pub)
 
 
+def _historical(value: str | None, doc: DocumentText) -> bool:
+    pub = publication_date(doc.published_at, doc.language)
+    return bool(pub and value and value[:4].isdigit() and int(value[:4]) < pub.year - 1)
+
+
 def _domain(sentence: Sentence, context_text: str, doc: DocumentText) -> str:
     for text in (sentence.text, context_text, doc.text):
         domain = classify_domain(text, doc.language)
@@ -151,6 +159,8 @@ def _candidate(sentence: Sentence, trigger: Trigger, doc: DocumentText, mentions
     type_ = "setback" if trigger.negated else trigger.type
     korean, partner, countries, borrowed = _roles(type_, _in(sentence, mentions), context_mentions, doc)
     value, precision, own_date = _date(sentence, context, trigger, doc)
+    if own_date and type_ != "setback" and _historical(value, doc):
+        return None  # "sister cities since 2010": background of the story, not its event
     if not trigger.planned and own_date and _after_publication(value, precision, doc):
         trigger = replace(trigger, planned=True)
     confidence = trigger.score * (0.75 if trigger.planned else 1.0) * (0.85 if borrowed else 1.0)
@@ -241,7 +251,9 @@ def extract_events(doc: DocumentText, sentences: list[Sentence], mentions: list[
     found: list[tuple[Sentence, Trigger]] = []
     international = False
     for sentence in sentences:
-        triggers, intl = detect(sentence.text, doc.language)
+        names = tuple((m.start - sentence.start, m.end - sentence.start) for m in _in(sentence, mentions)
+                      if m.kind == "organisation")  # programmes keep their words: "Smart City Expo" is a forum
+        triggers, intl = detect(sentence.text, doc.language, names)
         international = international or intl
         found.extend((sentence, trigger) for trigger in triggers)
     if not found or not (international or any(country_of(m) != "KR" for m in mentions)):

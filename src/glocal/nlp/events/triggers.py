@@ -10,7 +10,8 @@ are different words. The sentence's trigger is the firing rule with the best sco
 ties go to the file's `precedence` (setback first). Modality ("will sign", "체결할 예정",
 "締結へ"), negation ("did not sign", "체결하지 않았다", "締結に至らなかった") and speculation
 ("could win", "할 수도 있다") are read in a window after or before the trigger word. Speculative
-sentences and sentences that sum up the past ("so far", "지금까지", "累計", "맺은 이래") report
+sentences, denials ("보도는 사실이 아니다", "체결한 바 없다", "denied signing") — a report that
+something did not happen, not a failure — and sentences that sum up the past ("so far", "지금까지", "累計", "맺은 이래") report
 no event.
 """
 
@@ -22,11 +23,12 @@ from functools import lru_cache
 
 from glocal.nlp.events.lexicon import BLOCK, EVENT_TYPES, LATIN_SCRIPT, TermHit, TermMatcher, check, load_data
 
-_MARKERS = tuple(f"{kind}_{side}" for kind in ("negation", "planned", "background", "speculative", "discussion")
+_MARKERS = tuple(f"{kind}_{side}" for kind in ("negation", "planned", "background", "speculative", "discussion", "denial")
                  for side in ("after", "before"))
 SECOND_EVENT_WEIGHT = 0.75  # a second event in the same sentence needs a rule at least this sure
 _INTL = ("__intl__",)
 _CUMULATIVE = ("__cumulative__",)
+_ONGOING = ("__ongoing__",)
 _HEAD_FINAL = frozenset({"ko", "ja"})
 
 
@@ -97,6 +99,7 @@ def lexicon(language: str) -> Lexicon | None:
     entries += [(str(term), BLOCK) for term in spec.get("blockers") or []]
     entries += [(str(term), _INTL) for term in spec.get("international") or []]
     entries += [(str(term), _CUMULATIVE) for term in spec.get("cumulative") or []]
+    entries += [(str(term), _ONGOING) for term in spec.get("ongoing") or []]
     latin = language in LATIN_SCRIPT
     markers = {name: _marker_patterns(spec.get(name) or {}, latin) for name in _MARKERS}
     precedence = {t: i for i, t in enumerate(data.get("precedence", EVENT_TYPES))}
@@ -230,18 +233,30 @@ def _choose(candidates: list[Trigger], lex: Lexicon) -> list[Trigger]:
     return chosen
 
 
-def detect(text: str, language: str) -> tuple[list[Trigger], bool]:
-    """The triggers of a sentence (at most two, in text order) and whether it reads as international."""
+def detect(text: str, language: str, names: tuple[tuple[int, int], ...] = ()) -> tuple[list[Trigger], bool]:
+    """The triggers of a sentence (at most two, in text order) and whether it reads as international.
+
+    ``names`` are spans of organisation names in ``text``: a trigger word inside one is part of a
+    name ("Asian Infrastructure Investment Bank", "대한무역투자진흥공사"), not something that happened.
+    """
     lex = lexicon(language)
     if lex is None:
         return [], False
     by_list: dict[str, list[TermHit]] = {}
+    latin = language in LATIN_SCRIPT
     for hit in lex.matcher.find(text):
+        if latin and hit.start > 0 and text[hit.start - 1] == "-" and not hit.tags & {_INTL, _CUMULATIVE}:
+            continue  # "Korea-funded", "Korean-built": a modifier describing a thing, not a predicate
+        if any(start <= hit.start and hit.end <= end for start, end in names) and not hit.tags & {_INTL, _CUMULATIVE}:
+            continue
         for tag in hit.tags:
             by_list.setdefault(tag, []).append(hit)
     international, cumulative = bool(by_list.pop(_INTL, None)), bool(by_list.pop(_CUMULATIVE, None))
+    ongoing = bool(by_list.pop(_ONGOING, None))
     by_list = {name: _longest(hits) for name, hits in by_list.items()}
     candidates = _candidates(text, lex, by_list)
+    if ongoing:  # "have been cooperating" sums up the past; "have been protesting" is still a dispute
+        candidates = [c for c in candidates if c.type == "setback"]
     if not candidates or cumulative:
         return [], international
     found = []
@@ -249,6 +264,8 @@ def detect(text: str, language: str) -> tuple[list[Trigger], bool]:
         verb = trigger.action or trigger.cue
         if _flag(text, verb, lex, "speculative"):
             continue  # "could win more contracts" reports nothing
+        if _flag(text, verb, lex, "denial") or (verb is not trigger.cue and _flag(text, trigger.cue, lex, "denial")):
+            continue  # "said no MOU had been signed": denied, not failed, so neither event nor setback
         planned = _flag(text, verb, lex, "planned")
         # A setback is denied only by a negation right after it ("무산되지 않았다"), not by a later clause.
         negated = _flag(text, verb, lex, "negation", 4 if trigger.type == "setback" else 99)
