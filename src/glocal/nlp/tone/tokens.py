@@ -12,6 +12,7 @@ extractor already loaded, so the models sit in memory once.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import NamedTuple
 
 from glocal.nlp.text.tokens import _kiwi, _sudachi
@@ -47,6 +48,7 @@ class Tok(NamedTuple):
     surface: str = ""
 
 
+@lru_cache(maxsize=65536)  # pure and called for every English word: news vocabulary repeats
 def english_forms(word: str) -> tuple[str, ...]:
     """The word and the base forms it may come from (no dictionary: the lexicon decides)."""
     forms = [word]
@@ -76,8 +78,13 @@ def _english(text: str) -> list[Tok]:
         elif word[0].isdigit():
             tokens.append(Tok((word,), "", FUNCTION))  # numbers do not separate "rose" from "profit"
         else:
-            tokens.append(Tok(english_forms(word.split("'")[0]), "", CONTENT))
+            tokens.append(_english_word(word))
     return tokens
+
+
+@lru_cache(maxsize=65536)
+def _english_word(word: str) -> Tok:
+    return Tok(english_forms(word.split("'")[0]), "", CONTENT)  # Tok is immutable: safe to share
 
 
 def _korean_role(tag: str, form: str) -> str:
@@ -88,17 +95,20 @@ def _korean_role(tag: str, form: str) -> str:
     return CONTENT
 
 
+def _korean_tok(tag: str, form: str) -> Tok:
+    return Tok((form.lower(),), tag, _korean_role(tag, form), form)
+
+
 def _korean(texts: list[str]) -> list[list[Tok]]:
     results = []
-    roles: dict[tuple[str, str], str] = {}  # per batch: the same (tag, form) pairs recur constantly
+    shared: dict[tuple[str, str], Tok] = {}  # per batch: the same (tag, form) pairs recur constantly
     for analysed in _kiwi().tokenize(texts):
         tokens = []
         for t in analysed:
-            form, tag = t.form, t.tag
-            role = roles.get((tag, form))
-            if role is None:
-                role = roles[(tag, form)] = _korean_role(tag, form)
-            tokens.append(Tok((form.lower(),), tag, role, form))
+            tok = shared.get((t.tag, t.form))
+            if tok is None:
+                tok = shared[(t.tag, t.form)] = _korean_tok(t.tag, t.form)
+            tokens.append(tok)
         results.append(tokens)
     return results
 
@@ -108,7 +118,7 @@ def korean_by_sentence(texts: list[str], spans: list[list[tuple[int, int]]]) -> 
 
     Analysing a document once is about twice as fast as analysing its sentences one by one."""
     results = []
-    roles: dict[tuple[str, str], str] = {}
+    shared: dict[tuple[str, str], Tok] = {}  # per batch: the same (tag, form) pairs recur constantly
     for analysed, doc_spans in zip(_kiwi().tokenize(texts), spans, strict=True):
         buckets: list[list[Tok]] = [[] for _ in doc_spans]
         k = 0
@@ -119,11 +129,10 @@ def korean_by_sentence(texts: list[str], spans: list[list[tuple[int, int]]]) -> 
                 break
             if t.start < doc_spans[k][0]:
                 continue  # between sentences (whitespace)
-            form, tag = t.form, t.tag
-            role = roles.get((tag, form))
-            if role is None:
-                role = roles[(tag, form)] = _korean_role(tag, form)
-            buckets[k].append(Tok((form.lower(),), tag, role, form))
+            tok = shared.get((t.tag, t.form))
+            if tok is None:
+                tok = shared[(t.tag, t.form)] = _korean_tok(t.tag, t.form)
+            buckets[k].append(tok)
         results.append(buckets)
     return results
 
@@ -134,16 +143,22 @@ def _japanese(text: str, skip: frozenset[str]) -> list[Tok]:
     analyser, _ = _sudachi()
     tokens = []
     for m in analyser.tokenize(text[:5000], sudachi_tokenizer.Tokenizer.SplitMode.A):
-        pos = m.part_of_speech()[0]
-        forms = tuple(dict.fromkeys((m.dictionary_form(), m.normalized_form(), m.surface())))
-        if m.surface() in _JA_BOUNDARY or pos == "空白":
-            role = BOUNDARY
-        elif pos in _JA_FUNCTION or forms[0] in skip or m.part_of_speech()[1] == "数詞":
-            role = FUNCTION
-        else:
-            role = CONTENT
-        tokens.append(Tok(forms, pos, role, m.surface()))
+        tokens.append(_japanese_tok(m.surface(), m.dictionary_form(), m.normalized_form(), m.part_of_speech(), skip))
     return tokens
+
+
+@lru_cache(maxsize=65536)
+def _japanese_tok(surface: str, dictionary_form: str, normalized_form: str, part_of_speech: tuple[str, ...], skip: frozenset[str]) -> Tok:
+    """One Sudachi morpheme as a Tok, cached: the same morphemes recur across news sentences."""
+    pos = part_of_speech[0]
+    forms = tuple(dict.fromkeys((dictionary_form, normalized_form, surface)))
+    if surface in _JA_BOUNDARY or pos == "空白":
+        role = BOUNDARY
+    elif pos in _JA_FUNCTION or forms[0] in skip or part_of_speech[1] == "数詞":
+        role = FUNCTION
+    else:
+        role = CONTENT
+    return Tok(forms, pos, role, surface)
 
 
 def _vietnamese(text: str) -> list[Tok]:
