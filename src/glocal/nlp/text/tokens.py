@@ -1,7 +1,7 @@
 """Content words per language, for keywords and (later) topic term weights.
 
-Korean: Kiwi morphological analysis (nouns, foreign words, hanja), batched over documents with two
-worker threads. Japanese: Sudachi split mode C nouns (keeps 国土交通省, 横浜市 whole), normalised
+Korean: Kiwi morphological analysis (nouns, foreign words, hanja), batched over documents in one
+worker thread. Japanese: Sudachi split mode C nouns (keeps 国土交通省, 横浜市 whole), normalised
 forms. English and other Latin-script languages: lower-cased words. Chinese: Han character bigrams
 (no segmenter ships offline with the project's dependencies). Stopword lists are data files.
 """
@@ -34,9 +34,9 @@ def stopwords(language: str) -> frozenset[str]:
 def _kiwi():  # type: ignore[no-untyped-def]
     from kiwipiepy import Kiwi
 
-    threads = model_threads()
-    # Kiwi's batch API needs a worker pool; with one thread, analyse in the calling thread (-1)
-    return Kiwi(num_workers=threads if threads > 1 else -1, model_type="cong")
+    # Kiwi's batch API needs a worker pool; with one thread, analyse in the calling thread (-1).
+    # One worker even with two cores: the sentence encoder has the other one (understand.py).
+    return Kiwi(num_workers=1 if model_threads() > 1 else -1, model_type="cong")
 
 
 @lru_cache(maxsize=1)

