@@ -19,6 +19,7 @@ import json
 import time
 from collections import defaultdict
 from collections.abc import Callable, Iterator
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -140,8 +141,7 @@ def score_klue_ner(evaldata_dir: Path | None, limit: int | None = None, *, locat
     if absent:
         return absent
     items = klue_sentences(Path(evaldata_dir))  # type: ignore[arg-type]
-    if limit is not None:
-        items = (item for i, item in enumerate(items) if i < limit)
+    items = islice(items, limit)  # limit None: every sentence
     result = _score(items, "ko", locations)
     return {"dataset": "KLUE-NER v1.1 dev, Wikitree news sentences", **result}
 
@@ -163,8 +163,7 @@ def score_stockmark_ner(evaldata_dir: Path | None, limit: int | None = None, *, 
     if absent:
         return absent
     items = stockmark_sentences(Path(evaldata_dir))  # type: ignore[arg-type]
-    if limit is not None:
-        items = (item for i, item in enumerate(items) if i < limit)
+    items = islice(items, limit)  # limit None: every sentence
     return {"dataset": "Stockmark ner-wikipedia-dataset (ja)", **_score(items, "ja", locations)}
 
 

@@ -11,8 +11,8 @@ from docx.table import Table
 from glocal.config import Settings
 from glocal.errors import ItemRejected
 from glocal.ingest.formats.safezip import SafeZip
-from glocal.ingest.formats.text import parse_date, split_title
-from glocal.records import RawItem, ReadResult
+from glocal.ingest.formats.text import one_document, parse_date, split_title
+from glocal.records import ReadResult
 
 
 def _block_lines(container: Any) -> list[str]:
@@ -59,12 +59,7 @@ def read_docx(data: bytes, key: str, source: str, settings: Settings) -> ReadRes
         ) from exc
     text = "\n".join(lines)
     title, body = (meta_title, text) if meta_title else split_title(text)
-    return ReadResult(items=[RawItem(
-        source=source,
-        item_key=key,
-        url=None,
-        title=title,
-        body=body,
-        published_at=None,  # the core 'created' date is often a template's; kept in meta only
-        meta={"format": "docx", "author": author, "created": created.isoformat() if created else None},
-    )])
+    return one_document(
+        source, key, title, body,
+        {"format": "docx", "author": author, "created": created.isoformat() if created else None},
+    )

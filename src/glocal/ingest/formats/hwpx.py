@@ -14,8 +14,8 @@ from lxml import etree
 from glocal.config import Settings
 from glocal.errors import ItemRejected
 from glocal.ingest.formats.safezip import SafeZip
-from glocal.ingest.formats.text import split_title
-from glocal.records import RawItem, ReadResult
+from glocal.ingest.formats.text import one_document, split_title
+from glocal.records import ReadResult
 
 HP = "http://www.hancom.co.kr/hwpml/2011/paragraph"
 _P, _T = f"{{{HP}}}p", f"{{{HP}}}t"
@@ -87,7 +87,4 @@ def read_hwpx(data: bytes, key: str, source: str, settings: Settings) -> ReadRes
         meta_title = _title(archive)
     text = "\n".join(lines)
     title, body = (meta_title, text) if meta_title else split_title(text)
-    return ReadResult(items=[RawItem(
-        source=source, item_key=key, url=None, title=title, body=body,
-        meta={"format": "hwpx", "sections": len(sections)},
-    )])
+    return one_document(source, key, title, body, {"format": "hwpx", "sections": len(sections)})

@@ -11,8 +11,8 @@ from pypdf.errors import DependencyError, PdfReadError
 
 from glocal.config import Settings
 from glocal.errors import ItemRejected
-from glocal.ingest.formats.text import parse_date, split_title
-from glocal.records import RawItem, ReadResult
+from glocal.ingest.formats.text import one_document, parse_date, split_title
+from glocal.records import ReadResult
 
 log = logging.getLogger(__name__)
 
@@ -97,16 +97,8 @@ def read_pdf(data: bytes, key: str, source: str, settings: Settings) -> ReadResu
     body = full.strip()
     if not title:
         title, body = split_title(full)
-    return ReadResult(items=[RawItem(
-        source=source,
-        item_key=key,
-        url=None,
-        title=title,
-        body=body,
-        # the creation date is when the file was made, not when it was published: meta only
-        published_at=None,
-        meta={"format": "pdf", "pages": len(pages), "created": _iso(_metadata_date(reader))},
-    )])
+    meta = {"format": "pdf", "pages": len(pages), "created": _iso(_metadata_date(reader))}
+    return one_document(source, key, title, body, meta)
 
 
 def _iso(value: object) -> str | None:

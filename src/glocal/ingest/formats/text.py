@@ -115,3 +115,9 @@ def read_text(data: bytes, key: str, source: str, settings: Settings) -> ReadRes
         outlet=headers.get("outlet") or None,
         meta={"format": "markdown" if markdown else "text"},
     )])
+
+
+def one_document(source: str, key: str, title: str, body: str, meta: dict) -> ReadResult:
+    """The result of a file that holds one document and carries no URL or publication date of its
+    own (office formats: their 'created' dates are when the file was made, so they stay in meta)."""
+    return ReadResult(items=[RawItem(source=source, item_key=key, url=None, title=title, body=body, meta=meta)])

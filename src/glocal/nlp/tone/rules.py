@@ -10,6 +10,7 @@ word takes its sign from the nearest metric ("profit rose" +, "losses rose" -, "
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from glocal.nlp.tone.lexicon import Element, Entry, Lexicon, Pattern
@@ -48,11 +49,11 @@ def _pattern_at(tokens: list[Tok], content: list[int], k: int, pattern: Pattern)
     return True
 
 
-def _negator_after(tokens: list[Tok], start: int, negators: frozenset[Element], window: int) -> int | None:
-    """Index of a negator following the predicate that ends at ``start - 1`` (None when none)."""
+def _first_negator(candidates: Iterable[tuple[int, Tok]], negators: frozenset[Element], window: int) -> int | None:
+    """Index of the first negator among ``candidates`` (walked in the given direction), stopping
+    at a clause boundary or after ``window`` content words."""
     seen = 0
-    for index in range(start, len(tokens)):
-        tok = tokens[index]
+    for index, tok in candidates:
         if any(_element_ok(tok, n) for n in negators):
             return index
         if tok.role == BOUNDARY:
@@ -64,18 +65,13 @@ def _negator_after(tokens: list[Tok], start: int, negators: frozenset[Element], 
     return None
 
 
+def _negator_after(tokens: list[Tok], start: int, negators: frozenset[Element], window: int) -> int | None:
+    """Index of a negator following the predicate that ends at ``start - 1`` (None when none)."""
+    return _first_negator(((i, tokens[i]) for i in range(start, len(tokens))), negators, window)
+
+
 def _negated_before(tokens: list[Tok], end: int, negators: frozenset[Element], window: int) -> bool:
-    seen = 0
-    for tok in reversed(tokens[:end]):
-        if any(_element_ok(tok, n) for n in negators):
-            return True
-        if tok.role == BOUNDARY:
-            return False
-        if tok.role == CONTENT:
-            seen += 1
-            if seen >= window:
-                return False
-    return False
+    return _first_negator(((i, tokens[i]) for i in range(end - 1, -1, -1)), negators, window) is not None
 
 
 def _is_negated(tokens: list[Tok], first: int, last: int, next_first: int, language: str, lex: Lexicon) -> bool:
