@@ -84,8 +84,15 @@ class Settings(BaseSettings):
     )
     topic_seed: int = Field(42, description="Random seed of the topic model (same input + seed = same topics).")
     topic_similarity: float = Field(
-        0.45,
-        description="Cosine similarity to a topic centroid above which a document joins that topic.",
+        0.35,
+        description="Average cosine similarity of the documents of one topic (linkage threshold); "
+        "also the similarity to a topic centroid above which a new document joins that topic.",
+    )
+    topic_actor_weight: float = Field(
+        0.5, description="Share of the canonical-actor profile in the topic features (0 = text only)."
+    )
+    topic_assign_similarity: float = Field(
+        0.15, description="A document left over by clustering joins its nearest topic above this similarity."
     )
     topic_min_size: int = Field(3, description="Smallest topic; smaller groups are merged or left unassigned.")
     topic_merge_similarity: float = Field(

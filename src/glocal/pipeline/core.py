@@ -17,6 +17,7 @@ from glocal.pipeline.ingest import IngestReport, IngestRunner
 from glocal.pipeline.progress import Progress
 
 if TYPE_CHECKING:
+    from glocal.pipeline.analyze import AnalyzeReport
     from glocal.pipeline.understand import UnderstandReport
 from glocal.records import SourceSpec
 from glocal.store import repository
@@ -98,3 +99,9 @@ class Glocal:
         from glocal.pipeline.understand import UnderstandRunner  # loads NLP models only when asked
 
         return UnderstandRunner(self.settings, self.sessions, progress).run()
+
+    def analyze(self, progress: Progress | None = None, full: bool = False) -> AnalyzeReport:
+        """Embeddings, topics (incremental unless ``full`` or first run), indicators and Trust Index."""
+        from glocal.pipeline.analyze import AnalyzeRunner
+
+        return AnalyzeRunner(self.settings, self.sessions, progress).run(full=full)

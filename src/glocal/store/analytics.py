@@ -2,7 +2,7 @@
 
 Every consumer (CLI tables, API, dashboard, briefings) reads analysis results through these
 functions so that "which run counts" is decided in one place: the most recent analysis run of
-kind ``full`` or ``incremental`` with status ``done``.
+kind ``full`` or ``incremental`` with status ``completed``.
 
 Indicator values are keyed by ``(scope_kind, scope_key, period, metric)``:
 
@@ -33,7 +33,7 @@ def latest_run(session: Session) -> AnalysisRun | None:
     """The most recent completed analysis run whose results the product shows."""
     return session.scalars(
         select(AnalysisRun)
-        .where(AnalysisRun.kind.in_(RESULT_RUN_KINDS), AnalysisRun.status == "done")
+        .where(AnalysisRun.kind.in_(RESULT_RUN_KINDS), AnalysisRun.status == "completed")
         .order_by(AnalysisRun.id.desc())
         .limit(1)
     ).first()

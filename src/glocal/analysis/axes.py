@@ -1,0 +1,60 @@
+"""Strategy-axis balance (industry, culture, data, inclusion) from event domains and keywords.
+
+The mapping is the data file ``data/taxonomy/axes.yaml``; see its header for the rule.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+AXES = ("industry", "culture", "data", "inclusion")
+CJK_LANGUAGES = frozenset({"ko", "ja", "zh"})
+
+
+@dataclass(frozen=True)
+class AxisRule:
+    domains: dict[str, float]
+    keywords: dict[str, frozenset[str]]
+
+
+@lru_cache(maxsize=1)
+def axis_rules() -> dict[str, AxisRule]:
+    raw = yaml.safe_load((resources.files("glocal") / "data" / "taxonomy" / "axes.yaml").read_text("utf-8"))
+    rules = {}
+    for axis in AXES:
+        entry = raw["axes"][axis]
+        keywords = {lang: frozenset(str(w).lower() for w in words) for lang, words in entry["keywords"].items()}
+        rules[axis] = AxisRule({k: float(v) for k, v in entry["domains"].items()}, keywords)
+    return rules
+
+
+def _keyword_hits(words: Iterable[str], language: str, keywords: frozenset[str]) -> int:
+    if language in CJK_LANGUAGES:
+        return sum(1 for word in words if any(k in word.lower() for k in keywords))
+    return sum(1 for word in words if word.lower() in keywords)
+
+
+def document_axes(words: Sequence[str], language: str, domains: Sequence[str]) -> dict[str, float]:
+    """Share of each axis for one document (sums to 1; all zeros when nothing matched)."""
+    scores = {}
+    for axis, rule in axis_rules().items():
+        score = sum(rule.domains.get(domain, 0.0) for domain in domains)
+        score += 0.5 * _keyword_hits(words, language, rule.keywords.get(language, frozenset()))
+        scores[axis] = score
+    total = sum(scores.values())
+    return {axis: (s / total if total else 0.0) for axis, s in scores.items()}
+
+
+def mean_axes(profiles: Iterable[dict[str, float]]) -> dict[str, float]:
+    """Axis balance of a set of documents: the mean of their profiles, renormalised."""
+    sums = dict.fromkeys(AXES, 0.0)
+    for profile in profiles:
+        for axis in AXES:
+            sums[axis] += profile.get(axis, 0.0)
+    total = sum(sums.values())
+    return {axis: round(v / total, 4) if total else 0.0 for axis, v in sums.items()}

@@ -1,0 +1,51 @@
+"""Topic keywords per language by class-based TF-IDF over language-aware tokens.
+
+All documents of one topic and one language form a class; a term weighs more the more often it is
+used in that class and the rarer it is across the classes of the same language
+(w = tf(term, class) · log(1 + mean words per class / frequency of the term over all classes)).
+Tokens come from the understanding stage (Kiwi nouns, Sudachi content words, English lemmas), so
+Korean particles and Japanese inflections never surface as keywords.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+
+import numpy as np
+
+KEYWORDS_PER_LANGUAGE = 10
+LABEL_WORDS = 3
+
+
+def class_tfidf(
+    tokens: Sequence[Sequence[str]], languages: Sequence[str], labels: Sequence[int], top: int = KEYWORDS_PER_LANGUAGE
+) -> dict[int, dict[str, list[str]]]:
+    """``{topic: {language: [keywords, best first]}}``; ties are broken alphabetically."""
+    counts: dict[str, dict[int, Counter[str]]] = defaultdict(lambda: defaultdict(Counter))
+    for words, language, label in zip(tokens, languages, labels, strict=True):
+        if label >= 0 and words:
+            counts[language][label].update(words)
+    result: dict[int, dict[str, list[str]]] = defaultdict(dict)
+    for language, by_topic in counts.items():
+        frequency: Counter[str] = Counter()
+        for counter in by_topic.values():
+            frequency.update(counter)
+        mean_words = sum(frequency.values()) / max(len(by_topic), 1)
+        for label, counter in by_topic.items():
+            total = sum(counter.values())
+            scored = [
+                (term, (count / total) * np.log(1.0 + mean_words / frequency[term]))
+                for term, count in counter.items()
+            ]
+            scored.sort(key=lambda item: (-item[1], item[0]))
+            result[label][language] = [term for term, _ in scored[:top]]
+    return dict(result)
+
+
+def label_for(keywords: dict[str, list[str]], language_sizes: dict[str, int]) -> str:
+    """A short label: the leading keywords of the topic's largest language (English on ties)."""
+    if not keywords:
+        return ""
+    ranked = sorted(keywords, key=lambda lang: (-language_sizes.get(lang, 0), lang != "en", lang))
+    return " · ".join(keywords[ranked[0]][:LABEL_WORDS])

@@ -1,0 +1,288 @@
+"""An analysis run: embeddings → topics (full fit or incremental update) → indicators.
+
+Each step reads what it needs from the store, calls the pure analysis functions and writes the
+results in its own transaction; the run row records parameters, model versions, input counts and
+timings. A failing run is marked failed with its error; results of earlier runs stay in place.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+
+import numpy as np
+from sqlalchemy.orm import Session, sessionmaker
+
+from glocal.analysis import embeddings
+from glocal.analysis.axes import document_axes
+from glocal.analysis.clustering import ClusterParams
+from glocal.analysis.facts import DocFact, EventFact
+from glocal.analysis.features import FeatureState
+from glocal.analysis.indicators import IndicatorBuilder, IndicatorParams
+from glocal.analysis.periods import periods_of
+from glocal.analysis.topics import PreviousTopic, TopicDoc, TopicModel, TopicParams, fit_topics, update_topics
+from glocal.config import Settings
+from glocal.pipeline.progress import NoProgress, Progress
+from glocal.store import analysis as store
+from glocal.store import models
+from glocal.store.db import transaction
+from glocal.store.models import utcnow
+
+VERSION = "glocal.analysis.v1"
+EMBED_BATCH = 256
+
+
+@dataclass
+class AnalyzeReport:
+    run_id: int
+    mode: str
+    embedded: int = 0
+    documents: int = 0
+    new_documents: int = 0
+    topics: int = 0
+    new_topics: int = 0
+    outliers: int = 0
+    indicator_values: int = 0
+    timings: dict[str, float] = field(default_factory=dict)
+
+
+def topic_params(settings: Settings) -> TopicParams:
+    return TopicParams(
+        cluster=ClusterParams(
+            similarity=settings.topic_similarity, min_size=settings.topic_min_size,
+            assign_similarity=settings.topic_assign_similarity, seed=settings.topic_seed,
+        ),
+        actor_weight=settings.topic_actor_weight,
+        merge_similarity=settings.topic_merge_similarity,
+    )
+
+
+def indicator_params(settings: Settings) -> IndicatorParams:
+    return IndicatorParams(
+        home_region=settings.home_region, peer_regions=list(settings.peer_regions),
+        trust_weights=dict(settings.trust_weights), follow_through_window_days=settings.follow_through_window_days,
+        kpi_trust_target=settings.kpi_trust_target, kpi_agreement_growth_target=settings.kpi_agreement_growth_target,
+        kpi_participation_per_quarter=settings.kpi_participation_programmes_per_quarter,
+    )
+
+
+def _as_date(value) -> date | None:  # type: ignore[no-untyped-def]
+    return value.date() if value is not None else None
+
+
+class AnalyzeRunner:
+    def __init__(self, settings: Settings, sessions: sessionmaker[Session], progress: Progress | None = None):
+        self.settings = settings
+        self.sessions = sessions
+        self.progress = progress or NoProgress()
+        self.model = settings.embedding_model
+
+    def run(self, full: bool = False) -> AnalyzeReport:
+        with transaction(self.sessions) as session:
+            state = store.latest_feature_state(session)
+            has_topics = bool(store.active_topics(session))
+            mode = "full" if full or state is None or not has_topics else "incremental"
+            run = models.AnalysisRun(kind=mode, parameters=self._parameters(),
+                                     model_versions={"analysis": VERSION, "embedding": embeddings.encoder_spec(self.model).version})
+            session.add(run)
+            session.flush()
+        report = AnalyzeReport(run.id, mode)
+        try:
+            self._timed(report, "embed", self.embed_missing, report)
+            docs = self._timed(report, "load", self._topic_docs)
+            if mode == "full":
+                self._timed(report, "topics", self._fit, run.id, docs, report)
+            else:
+                self._timed(report, "topics", self._update, run.id, docs, state, report)
+            self._timed(report, "indicators", self._indicators, run.id, report, state[0] if state and mode != "full" else None)
+        except Exception as exc:
+            with transaction(self.sessions) as session:
+                row = session.get(models.AnalysisRun, run.id)
+                row.status, row.finished_at, row.error = "failed", utcnow(), f"{type(exc).__name__}: {exc}"
+            raise
+        with transaction(self.sessions) as session:
+            row = session.get(models.AnalysisRun, run.id)
+            row.status, row.finished_at, row.timings = "completed", utcnow(), report.timings
+            row.input_counts = {"documents": report.documents, "new_documents": report.new_documents,
+                                "embedded": report.embedded, "topics": report.topics, "new_topics": report.new_topics,
+                                "outliers": report.outliers, "indicator_values": report.indicator_values}
+            if self._state is not None:
+                row.parameters = {**row.parameters, "feature_state": self._state.to_json()}
+        return report
+
+    _state: FeatureState | None = None
+
+    def _parameters(self) -> dict:
+        s = self.settings
+        return {
+            "embedding_model": s.embedding_model, "topic_similarity": s.topic_similarity, "topic_min_size": s.topic_min_size,
+            "topic_actor_weight": s.topic_actor_weight, "topic_assign_similarity": s.topic_assign_similarity,
+            "topic_merge_similarity": s.topic_merge_similarity, "topic_seed": s.topic_seed,
+            "home_region": s.home_region, "peer_regions": list(s.peer_regions), "trust_weights": dict(s.trust_weights),
+            "follow_through_window_days": s.follow_through_window_days,
+        }
+
+    def _timed(self, report: AnalyzeReport, name: str, step, *args):  # type: ignore[no-untyped-def]
+        started = time.perf_counter()
+        result = step(*args)
+        report.timings[name] = round(time.perf_counter() - started, 3)
+        return result
+
+    # --- embeddings -------------------------------------------------------------------------
+
+    def embed_missing(self, report: AnalyzeReport) -> None:
+        spec = embeddings.encoder_spec(self.model)
+        with transaction(self.sessions) as session:
+            total = store.count_to_embed(session, self.model)
+        self.progress.phase(f"Embedding documents ({self.model})", total=total)
+        while True:
+            with transaction(self.sessions) as session:
+                batch = store.texts_to_embed(session, self.model, EMBED_BATCH)
+            if not batch:
+                return
+            vectors = embeddings.embed([embeddings.document_text(t, b) for _, t, b in batch], self.model)
+            with transaction(self.sessions) as session:
+                store.save_embeddings(session, self.model, spec.dim,
+                                      [(h, embeddings.to_bytes(v)) for (h, _, _), v in zip(batch, vectors, strict=True)])
+            report.embedded += len(batch)
+            self.progress.advance(len(batch))
+
+    # --- topics -----------------------------------------------------------------------------
+
+    def _topic_docs(self) -> list[TopicDoc]:
+        with transaction(self.sessions) as session:
+            return [
+                TopicDoc(
+                    document_id=row["document_id"], language=row["language"],
+                    vector=embeddings.from_bytes(row["vector"]), actors=row["actors"], tokens=row["keywords"],
+                    domains=row["domains"], axes=document_axes(row["keywords"], row["language"], row["domains"]),
+                )
+                for row in store.topic_inputs(session, self.model)
+            ]
+
+    def _fit(self, run_id: int, docs: list[TopicDoc], report: AnalyzeReport) -> None:
+        self.progress.phase("Finding topics", total=None)
+        with transaction(self.sessions) as session:
+            old = store.active_topics(session)
+            members = store.topic_members(session, [t.id for t in old])
+            previous = [PreviousTopic(t.topic_key, members.get(t.id, set())) for t in old]
+        fitted = fit_topics(docs, topic_params(self.settings), previous)
+        self._state = fitted.state
+        self._write_model(run_id, fitted)
+        report.documents, report.topics, report.outliers = len(docs), len(fitted.topics), len(fitted.outliers)
+        report.new_documents = len(docs)
+        report.new_topics = len({t.key for t in fitted.topics} - {p.key for p in previous})
+
+    def _write_model(self, run_id: int, fitted: TopicModel) -> None:
+        with transaction(self.sessions) as session:
+            store.deactivate_topics_except(session, {t.key for t in fitted.topics}, level=0)
+            store.deactivate_topics_except(session, {p.key for p in fitted.parents}, level=1)
+            parent_ids = {}
+            for parent in fitted.parents:
+                parent_ids[parent.key] = store.upsert_topic(session, run_id, parent.key, self._topic_values(parent, level=1))
+            for topic in fitted.topics:
+                values = self._topic_values(topic, level=0)
+                values["parent_id"] = parent_ids.get(topic.parent_key) if topic.parent_key else None
+                topic_id = store.upsert_topic(session, run_id, topic.key, values)
+                store.replace_memberships(session, topic_id, list(zip(topic.members, topic.probabilities, strict=True)))
+            store.clear_memberships_of_inactive(session)
+
+    def _topic_values(self, topic, level: int) -> dict:  # type: ignore[no-untyped-def]
+        return {
+            "label": topic.label, "keywords": topic.keywords, "size": len(topic.members), "axes": topic.axes,
+            "domains": topic.domains, "level": level, "centroid": embeddings.to_bytes(topic.centroid),
+            "embedding_model": self.model, "representative_ids": topic.representative_ids,
+        }
+
+    def _update(self, run_id: int, docs: list[TopicDoc], state: tuple[int, dict], report: AnalyzeReport) -> None:
+        self.progress.phase("Placing new documents in topics", total=None)
+        feature_state = FeatureState.from_json(state[1])
+        self._state = feature_state
+        with transaction(self.sessions) as session:
+            topics = store.active_topics(session)
+            assigned = store.assigned_document_ids(session)
+        new_docs = [d for d in docs if d.document_id not in assigned]
+        keys = [t.topic_key for t in topics]
+        centroids = np.vstack([embeddings.from_bytes(t.centroid) for t in topics]) if topics else np.zeros((0, 1))
+        update = update_topics(new_docs, keys, centroids, feature_state, topic_params(self.settings))
+        by_key = {t.topic_key: t for t in topics}
+        with transaction(self.sessions) as session:
+            for key, joined in update.joined.items():
+                topic = session.get(models.Topic, by_key[key].id)
+                store.add_memberships(session, topic.id, joined)
+                topic.size += len(joined)
+                topic.updated_run_id = run_id
+            for topic in update.new_topics:
+                topic_id = store.upsert_topic(session, run_id, topic.key, self._topic_values(topic, level=0))
+                store.replace_memberships(session, topic_id, list(zip(topic.members, topic.probabilities, strict=True)))
+        report.documents = len(docs)
+        report.new_documents = len(new_docs)
+        report.new_topics = len(update.new_topics)
+        report.topics = len(topics) + len(update.new_topics)
+        report.outliers = len(update.outliers)
+        self._new_document_ids = {d.document_id for d in new_docs}
+
+    _new_document_ids: set[int] | None = None
+
+    # --- indicators -------------------------------------------------------------------------
+
+    def _indicators(self, run_id: int, report: AnalyzeReport, previous_run: int | None) -> None:
+        self.progress.phase("Computing indicators and Trust Index", total=None)
+        with transaction(self.sessions) as session:
+            actor_keys = store.document_actor_keys(session)
+            countries = store.actor_countries(session)
+            raw_events = store.event_facts(session)
+            domains: dict[int, list[str]] = defaultdict(list)
+            for e in raw_events:
+                for document_id in e["document_ids"]:
+                    domains[document_id].append(e["domain"])
+            docs = [self._doc_fact(row, actor_keys, countries, domains) for row in store.document_facts(session)]
+            events = [
+                EventFact(e["event_id"], e["type"], e["day"], e["domain"], frozenset(e["countries"]), frozenset(e["parties"]),
+                          frozenset(e["partner_side"]), tuple(e["document_ids"]), e["status"])
+                for e in raw_events
+            ]
+        only_periods = None
+        if previous_run is not None and self._new_document_ids is not None:
+            only_periods = self._affected_periods(docs, events)
+        builder = IndicatorBuilder(docs, events, indicator_params(self.settings))
+        rows = builder.rows(only_periods)
+        with transaction(self.sessions) as session:
+            report.indicator_values = store.save_indicators(
+                session, run_id,
+                ({"scope_kind": r.scope_kind, "scope_key": r.scope_key, "period": r.period, "metric": r.metric,
+                  "value": r.value, "components": r.components, "evidence_document_ids": r.evidence} for r in rows),
+            )
+            if only_periods is not None:
+                report.indicator_values += store.copy_indicators(session, previous_run, run_id, only_periods)
+
+    def _affected_periods(self, docs: list[DocFact], events: list[EventFact]) -> set[str]:
+        """Periods whose values can change: from the month of the earliest new document on."""
+        new = self._new_document_ids or set()
+        days = [d.day for d in docs if d.document_id in new and d.day]
+        if not new:
+            return set()
+        first = min(days) if days else None
+        affected: set[str] = set()
+        for doc in docs:
+            if doc.day and (first is None or doc.day >= date(first.year, first.month, 1)):
+                affected.update(periods_of(doc.day))
+        if first is not None:
+            affected.update(periods_of(first))
+        return affected
+
+    @staticmethod
+    def _doc_fact(row: dict, actor_keys: dict[int, list[str]], countries: dict[str, str | None],
+                  domains: dict[int, list[str]]) -> DocFact:
+        keys = frozenset(actor_keys.get(row["document_id"], []))
+        doc_countries = frozenset(k for k in keys if len(k) == 2 and k.isupper()) | frozenset(
+            c for k in keys if (c := countries.get(k))
+        )
+        return DocFact(
+            document_id=row["document_id"], day=_as_date(row["published_at"]), language=row["language"], tone=row["tone"],
+            credibility=row["credibility"], outlet=row["outlet"], near_dup_group=row["near_dup_group"],
+            topic_key=row["topic_key"], actors=keys, countries=doc_countries,
+            axes=document_axes(row["keywords"], row["language"], domains.get(row["document_id"], [])),
+        )
