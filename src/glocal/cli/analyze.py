@@ -20,19 +20,29 @@ actors_app = typer.Typer(help="Countries, local governments, cities, organisatio
 
 class Stage(str, Enum):
     understand = "understand"
+    topics = "topics"
     all = "all"
 
 
 def analyze(
-    stage: Annotated[Stage, typer.Option(help="Which stage to run; `all` runs every available stage.")] = Stage.all,
+    stage: Annotated[Stage, typer.Option(help="`understand` (NLP per document), `topics` (embeddings, topics, "
+                                              "indicators, Trust Index) or `all`.")] = Stage.all,
+    full: Annotated[bool, typer.Option("--full", help="Recompute topics from scratch (IDs of topics that carry over are kept).")] = False,
 ) -> None:
-    """Analyse new or changed documents (only those; rerunning is cheap)."""
+    """Analyse new or changed documents (only those; rerunning is cheap), then update topics and indicators."""
     glocal = Glocal.open()
     try:
-        with RichProgress() as progress:
-            report = glocal.understand(progress)
+        if stage in (Stage.understand, Stage.all):
+            run_understanding(glocal)
+        if stage in (Stage.topics, Stage.all):
+            run_analysis(glocal, full)
     finally:
         glocal.close()
+
+
+def run_understanding(glocal: Glocal) -> None:
+    with RichProgress() as progress:
+        report = glocal.understand(progress)
     rate = report.documents / report.seconds if report.seconds else 0.0
     console.print(
         f"Understood {report.documents} documents in {report.seconds:.1f} s ({rate:.0f}/s): "
@@ -42,6 +52,19 @@ def analyze(
         console.print(f"  [red]document {failure.document_id}[/]: {escape(failure.message)}")
     if report.failed:
         console.print("Failed documents are listed by [bold]glocal sources status[/] and retried next run.")
+
+
+def run_analysis(glocal: Glocal, full: bool = False) -> None:
+    with RichProgress() as progress:
+        report = glocal.analyze(progress, full=full)
+    seconds = sum(report.timings.values())
+    share = report.outliers / report.documents if report.documents else 0.0
+    console.print(
+        f"Analysis run #{report.run_id} ({report.mode}) in {seconds:.1f} s: {report.embedded} documents embedded, "
+        f"{report.documents} in the topic model ({report.new_documents} placed this run), {report.topics} topics "
+        f"({report.new_topics} new), {report.outliers} unassigned ({share:.0%}), {report.indicator_values} indicator values."
+    )
+    console.print("See [bold]glocal topics[/], [bold]glocal compare[/], [bold]glocal trust[/], [bold]glocal kpi[/].")
 
 
 @events_app.command("list")

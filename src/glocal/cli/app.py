@@ -7,6 +7,7 @@ from typing import Annotated, Optional
 
 import typer
 
+from glocal.cli import analytics
 from glocal.cli import analyze as analysis
 from glocal.cli import docs, evaluate, sources
 from glocal.cli.output import RichProgress, console, print_ingest_report
@@ -27,6 +28,11 @@ app.add_typer(analysis.events_app, name="events")
 app.add_typer(analysis.actors_app, name="actors")
 app.command("analyze")(analysis.analyze)
 app.add_typer(evaluate.app, name="eval")
+app.add_typer(analytics.topics_app, name="topics")
+app.add_typer(analytics.network_app, name="network")
+app.command("compare")(analytics.compare)
+app.command("trust")(analytics.trust)
+app.command("kpi")(analytics.kpi)
 
 
 @app.command()
@@ -85,9 +91,11 @@ def demo(
             f"Understood {understood.documents} documents: {understood.mentions} actor mentions, "
             f"{understood.events} event reports ({understood.failed} failed)."
         )
+        analysis.run_analysis(glocal)
         console.print(
             "Explore: [bold]glocal docs list[/], [bold]glocal docs search 스마트시티[/], [bold]glocal sources status[/], "
-            "[bold]glocal events list --country VN[/], [bold]glocal actors show 강남구[/]"
+            "[bold]glocal events list --country VN[/], [bold]glocal actors show 강남구[/], "
+            "[bold]glocal topics --period 2025[/], [bold]glocal compare --period 2025[/], [bold]glocal kpi --period 2025[/]"
         )
         if not no_serve:
             console.print("The dashboard is not part of this release yet; nothing to serve.")

@@ -256,3 +256,13 @@ def latest_feature_state(session: Session) -> tuple[int, dict[str, Any]] | None:
 def earliest_day(days: Iterable[date | None]) -> date | None:
     present = [d for d in days if d is not None]
     return min(present) if present else None
+
+
+def actor_names(session: Session) -> dict[str, tuple[str, str, str | None, str | None]]:
+    """Actor key → (kind, English name, Korean name, Japanese name)."""
+    return {
+        key: (kind, en, ko, ja)
+        for key, kind, en, ko, ja in session.execute(
+            select(models.Actor.key, models.Actor.kind, models.Actor.name_en, models.Actor.name_ko, models.Actor.name_ja)
+        )
+    }
