@@ -1,7 +1,7 @@
 """Topic centrality: how connected a topic is to the rest of the period's agenda.
 
 Graph: one node per topic with documents in the period; an edge between two topics weighs the
-Jaccard overlap of their sets of canonical actors and keywords in that period. Centrality is the
+Jaccard overlap of the canonical actors their documents mention in that period. Centrality is the
 eigenvector centrality of that weighted graph (power iteration), scaled so that the most central
 topic of the period scores 1 and an isolated topic 0.
 """
