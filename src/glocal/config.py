@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import tomllib
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, Field, ValidationError
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -66,6 +66,14 @@ class Settings(BaseSettings):
         description="Worker processes for the analysis stages; 1 = in-process, 0 = one per CPU core. "
         "On 2 cores the models already use both (measured: no gain); raise it on larger machines. "
         "Pools start only for runs of at least pool_min_documents documents.",
+    )
+    executor: Literal["local", "ray"] = Field(
+        "local",
+        description="Where batch stages run: `local` (this process or a process pool of `workers`) or `ray` "
+        "(Ray tasks; a local Ray instance, or the cluster at ray_address).",
+    )
+    ray_address: str | None = Field(
+        None, description="Ray cluster to join when executor = ray (`auto`, or ray://host:10001); empty = start Ray locally."
     )
     pool_min_documents: int = Field(
         400, description="Smaller runs stay in-process (starting workers and their models costs seconds)."

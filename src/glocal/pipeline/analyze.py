@@ -24,6 +24,7 @@ from glocal.analysis.indicators import IndicatorBuilder, IndicatorParams
 from glocal.analysis.periods import periods_of
 from glocal.analysis.topics import PreviousTopic, TopicDoc, TopicModel, TopicParams, fit_topics, update_topics
 from glocal.config import Settings
+from glocal.pipeline.parallel import map_batches, resolve_workers
 from glocal.pipeline.progress import NoProgress, Progress
 from glocal.store import analysis as store
 from glocal.store import models
@@ -66,6 +67,13 @@ def indicator_params(settings: Settings) -> IndicatorParams:
         kpi_trust_target=settings.kpi_trust_target, kpi_agreement_growth_target=settings.kpi_agreement_growth_target,
         kpi_participation_per_quarter=settings.kpi_participation_programmes_per_quarter,
     )
+
+
+def _embed_batch(job: tuple[str, list[tuple[str, str]]]) -> list[tuple[str, bytes]]:
+    """Embed one batch of (content hash, text): a plain function, so it runs in a pool or on Ray."""
+    model, items = job
+    vectors = embeddings.embed([text for _, text in items], model)
+    return [(h, embeddings.to_bytes(v)) for (h, _), v in zip(items, vectors, strict=True)]
 
 
 def _as_date(value) -> date | None:  # type: ignore[no-untyped-def]
@@ -137,17 +145,28 @@ class AnalyzeRunner:
         with transaction(self.sessions) as session:
             total = store.count_to_embed(session, self.model)
         self.progress.phase(f"Embedding documents ({self.model})", total=total)
+        workers = 1
+        if self.settings.executor == "ray" or total >= self.settings.pool_min_documents:
+            workers = resolve_workers(self.settings.workers)
+        batches = map_batches(_embed_batch, self._embedding_batches(), workers, self.settings.executor, self.settings.ray_address)
+        seen: set[str] = set()
+        for rows in batches:
+            rows = [(h, v) for h, v in rows if h not in seen]  # one text can span two batches
+            seen.update(h for h, _ in rows)
+            with transaction(self.sessions) as session:
+                store.save_embeddings(session, self.model, spec.dim, rows)
+            report.embedded += len(rows)
+            self.progress.advance(len(rows))
+
+    def _embedding_batches(self):  # type: ignore[no-untyped-def]
+        after_id = 0
         while True:
             with transaction(self.sessions) as session:
-                batch = store.texts_to_embed(session, self.model, EMBED_BATCH)
+                batch = store.texts_to_embed(session, self.model, after_id, EMBED_BATCH)
             if not batch:
                 return
-            vectors = embeddings.embed([embeddings.document_text(t, b) for _, t, b in batch], self.model)
-            with transaction(self.sessions) as session:
-                store.save_embeddings(session, self.model, spec.dim,
-                                      [(h, embeddings.to_bytes(v)) for (h, _, _), v in zip(batch, vectors, strict=True)])
-            report.embedded += len(batch)
-            self.progress.advance(len(batch))
+            after_id = batch[-1][0]
+            yield self.model, [(h, embeddings.document_text(t, b)) for _, h, t, b in batch]
 
     # --- topics -----------------------------------------------------------------------------
 

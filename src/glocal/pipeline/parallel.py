@@ -31,8 +31,17 @@ def _init_worker(threads: int) -> None:
     set_model_threads(threads)
 
 
-def map_batches(function: Callable[[T], R], batches: Iterable[T], workers: int) -> Iterator[R]:
-    """``function`` over each batch; at most two batches per worker in flight (bounded memory)."""
+def map_batches(
+    function: Callable[[T], R], batches: Iterable[T], workers: int, executor: str = "local", ray_address: str | None = None
+) -> Iterator[R]:
+    """``function`` over each batch; at most two batches per worker in flight (bounded memory).
+
+    ``executor="ray"`` runs the batches as Ray tasks: on a local Ray instance started here with
+    ``workers`` CPUs, or on the cluster at ``ray_address`` ("auto" joins the one this machine is in).
+    """
+    if executor == "ray":
+        yield from _ray_map(function, batches, workers, ray_address)
+        return
     if workers <= 1:
         for batch in batches:
             yield function(batch)
@@ -46,3 +55,23 @@ def map_batches(function: Callable[[T], R], batches: Iterable[T], workers: int) 
                 yield pending.popleft().result()
         while pending:
             yield pending.popleft().result()
+
+
+def _ray_map(function: Callable[[T], R], batches: Iterable[T], workers: int, address: str | None) -> Iterator[R]:
+    import ray
+
+    if not ray.is_initialized():
+        threads = {variable: "1" for variable in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")}
+        ray.init(
+            address=address, num_cpus=None if address else max(1, workers), include_dashboard=False,
+            log_to_driver=False, runtime_env={"env_vars": threads}, ignore_reinit_error=True,
+        )
+    task = ray.remote(num_cpus=1)(function)
+    in_flight = max(2, 2 * (int(ray.cluster_resources().get("CPU", workers)) or 1))
+    pending: deque = deque()
+    for batch in batches:
+        pending.append(task.remote(batch))
+        if len(pending) >= in_flight:
+            yield ray.get(pending.popleft())
+    while pending:
+        yield ray.get(pending.popleft())

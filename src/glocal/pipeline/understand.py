@@ -75,7 +75,11 @@ class UnderstandRunner:
         started = time.perf_counter()
         self.progress.phase("Understanding documents", total=total)
         workers = resolve_workers(self.settings.workers) if total >= self.settings.pool_min_documents else 1
-        for outcomes, size in map_batches(_understand_counted, self._batches(), workers):
+        executor = self.settings.executor
+        if executor == "ray":
+            workers = resolve_workers(self.settings.workers)
+        batches = map_batches(_understand_counted, self._batches(), workers, executor, self.settings.ray_address)
+        for outcomes, size in batches:
             for outcome in outcomes:
                 self._save(outcome, report)
             self.progress.advance(size)

@@ -20,19 +20,20 @@ from glocal.store.upsert import insert_for
 # --- embeddings ---------------------------------------------------------------------------------
 
 
-def texts_to_embed(session: Session, model: str, limit: int) -> list[tuple[str, str, str]]:
-    """(content_hash, title, body) of analysed documents whose text has no vector for ``model`` yet."""
+def texts_to_embed(session: Session, model: str, after_id: int, limit: int) -> list[tuple[int, str, str, str]]:
+    """(document id, content_hash, title, body) of documents after ``after_id`` whose text has no
+    vector for ``model`` yet, in id order (one row per content hash)."""
     embedded = select(models.Embedding.content_hash).where(models.Embedding.model == model)
     rows = session.execute(
-        select(models.Document.content_hash, models.Document.title, models.Document.body)
-        .where(models.Document.content_hash.not_in(embedded))
+        select(models.Document.id, models.Document.content_hash, models.Document.title, models.Document.body)
+        .where(models.Document.content_hash.not_in(embedded), models.Document.id > after_id)
         .order_by(models.Document.id)
         .limit(limit)
     ).all()
-    unique: dict[str, tuple[str, str, str]] = {}
-    for content_hash, title, body in rows:
-        unique.setdefault(content_hash, (content_hash, title or "", body or ""))
-    return list(unique.values())
+    unique: dict[str, tuple[int, str, str, str]] = {}
+    for doc_id, content_hash, title, body in rows:
+        unique.setdefault(content_hash, (doc_id, content_hash, title or "", body or ""))
+    return sorted(unique.values())
 
 
 def count_to_embed(session: Session, model: str) -> int:
