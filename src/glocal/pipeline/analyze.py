@@ -99,7 +99,7 @@ class AnalyzeRunner:
         report = AnalyzeReport(run.id, mode)
         try:
             self._timed(report, "embed", self.embed_missing, report)
-            docs = self._timed(report, "load", self._topic_docs)
+            docs = self._timed(report, "load", self._topic_docs, mode == "incremental")
             if mode == "full":
                 self._timed(report, "topics", self._fit, run.id, docs, report)
             else:
@@ -170,7 +170,7 @@ class AnalyzeRunner:
 
     # --- topics -----------------------------------------------------------------------------
 
-    def _topic_docs(self) -> list[TopicDoc]:
+    def _topic_docs(self, unassigned_only: bool = False) -> list[TopicDoc]:
         with transaction(self.sessions) as session:
             return [
                 TopicDoc(
@@ -178,7 +178,7 @@ class AnalyzeRunner:
                     vector=embeddings.from_bytes(row["vector"]), actors=row["actors"], tokens=row["keywords"],
                     domains=row["domains"], axes=document_axes(row["keywords"], row["language"], row["domains"]),
                 )
-                for row in store.topic_inputs(session, self.model)
+                for row in store.topic_inputs(session, self.model, unassigned_only)
             ]
 
     def _fit(self, run_id: int, docs: list[TopicDoc], report: AnalyzeReport) -> None:
@@ -221,8 +221,8 @@ class AnalyzeRunner:
         self._state = feature_state
         with transaction(self.sessions) as session:
             topics = store.active_topics(session)
-            assigned = store.assigned_document_ids(session)
-        new_docs = [d for d in docs if d.document_id not in assigned]
+            total = store.count_topic_inputs(session, self.model)
+        new_docs = docs  # only documents in no topic were loaded
         keys = [t.topic_key for t in topics]
         centroids = np.vstack([embeddings.from_bytes(t.centroid) for t in topics]) if topics else np.zeros((0, 1))
         update = update_topics(new_docs, keys, centroids, feature_state, topic_params(self.settings))
@@ -236,7 +236,7 @@ class AnalyzeRunner:
             for topic in update.new_topics:
                 topic_id = store.upsert_topic(session, run_id, topic.key, self._topic_values(topic, level=0))
                 store.replace_memberships(session, topic_id, list(zip(topic.members, topic.probabilities, strict=True)))
-        report.documents = len(docs)
+        report.documents = total
         report.new_documents = len(new_docs)
         report.new_topics = len(update.new_topics)
         report.topics = len(topics) + len(update.new_topics)

@@ -53,22 +53,35 @@ def save_embeddings(session: Session, model: str, dim: int, vectors: Iterable[tu
 # --- topic inputs -------------------------------------------------------------------------------
 
 
-def topic_inputs(session: Session, model: str) -> Iterator[dict[str, Any]]:
-    """Every analysed document with its vector, actors, keywords and event domains, by id."""
-    actors = document_actor_keys(session)
+def _assigned_ids():  # type: ignore[no-untyped-def]
+    return (
+        select(models.TopicMembership.document_id)
+        .join(models.Topic, models.Topic.id == models.TopicMembership.topic_id)
+        .where(models.Topic.level == 0, models.Topic.active.is_(True))
+    )
+
+
+def topic_inputs(session: Session, model: str, unassigned_only: bool = False) -> Iterator[dict[str, Any]]:
+    """Analysed documents with vector, actors, keywords and event domains, by id; with
+    ``unassigned_only``, just those in no topic yet (what an incremental run needs)."""
+    condition = models.Document.id.not_in(_assigned_ids()) if unassigned_only else None
+    actors = document_actor_keys(session, condition)
     domains: dict[int, list[str]] = defaultdict(list)
-    for document_id, domain in session.execute(
-        select(models.EventSource.document_id, models.Event.domain).join(models.Event, models.Event.id == models.EventSource.event_id)
-    ):
+    domain_query = select(models.EventSource.document_id, models.Event.domain).join(models.Event, models.Event.id == models.EventSource.event_id)
+    if unassigned_only:
+        domain_query = domain_query.where(models.EventSource.document_id.not_in(_assigned_ids()))
+    for document_id, domain in session.execute(domain_query):
         domains[document_id].append(domain)
-    rows = session.execute(
+    query = (
         select(models.Document.id, models.Document.language, models.Document.published_at,
                models.DocumentAnalysis.keywords, models.Embedding.vector)
         .join(models.DocumentAnalysis, models.DocumentAnalysis.document_id == models.Document.id)
         .join(models.Embedding, (models.Embedding.content_hash == models.Document.content_hash) & (models.Embedding.model == model))
         .order_by(models.Document.id)
     )
-    for doc_id, language, published_at, keywords, vector in rows:
+    if condition is not None:
+        query = query.where(condition)
+    for doc_id, language, published_at, keywords, vector in session.execute(query):
         yield {
             "document_id": doc_id, "language": language, "published_at": published_at,
             "keywords": keywords or [], "vector": vector, "actors": actors.get(doc_id, []),
@@ -76,11 +89,12 @@ def topic_inputs(session: Session, model: str) -> Iterator[dict[str, Any]]:
         }
 
 
-def document_actor_keys(session: Session) -> dict[int, list[str]]:
+def document_actor_keys(session: Session, document_condition: Any = None) -> dict[int, list[str]]:
     keys: dict[int, list[str]] = defaultdict(list)
-    for document_id, key in session.execute(
-        select(models.Mention.document_id, models.Actor.key).join(models.Actor, models.Actor.id == models.Mention.actor_id)
-    ):
+    query = select(models.Mention.document_id, models.Actor.key).join(models.Actor, models.Actor.id == models.Mention.actor_id)
+    if document_condition is not None:
+        query = query.where(models.Mention.document_id.in_(select(models.Document.id).where(document_condition)))
+    for document_id, key in session.execute(query):
         keys[document_id].append(key)
     return keys
 
@@ -267,3 +281,11 @@ def actor_names(session: Session) -> dict[str, tuple[str, str, str | None, str |
             select(models.Actor.key, models.Actor.kind, models.Actor.name_en, models.Actor.name_ko, models.Actor.name_ja)
         )
     }
+
+
+def count_topic_inputs(session: Session, model: str) -> int:
+    return session.scalar(
+        select(func.count(models.Document.id))
+        .join(models.DocumentAnalysis, models.DocumentAnalysis.document_id == models.Document.id)
+        .join(models.Embedding, (models.Embedding.content_hash == models.Document.content_hash) & (models.Embedding.model == model))
+    ) or 0
