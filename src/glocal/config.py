@@ -103,10 +103,9 @@ class Settings(BaseSettings):
         0.15, description="A document left over by clustering joins its nearest topic above this similarity."
     )
     topic_min_size: int = Field(3, description="Smallest topic; smaller groups are merged or left unassigned.")
-    topic_merge_similarity: float = Field(
-        0.8, description="Topics whose centroids are at least this similar are merged."
+    period: Literal["month", "quarter", "year"] = Field(
+        "month", description="Period shown when a command is given none: the latest month, quarter or year."
     )
-    period: str = Field("month", description="Default analysis period: month | quarter | year.")
     home_region: str = Field("local_gov:11680", description="Actor key of the home region (Gangnam-gu).")
     peer_regions: list[str] = Field(
         ["local_gov:11650", "local_gov:11170", "local_gov:11440", "local_gov:11140", "local_gov:11710"],

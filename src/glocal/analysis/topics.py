@@ -41,7 +41,6 @@ class TopicDoc:
 class TopicParams:
     cluster: ClusterParams = field(default_factory=ClusterParams)
     actor_weight: float = 0.5
-    merge_similarity: float = 0.8
     parent_similarity: float = 0.2
 
 

@@ -20,7 +20,7 @@ from glocal.store import analytics
 topics_app = typer.Typer(help="The topic table per period; merge topics.", invoke_without_command=True)
 network_app = typer.Typer(help="The partner network (actors linked by shared events).", no_args_is_help=True)
 
-PeriodOption = Annotated[str | None, typer.Option("--period", "-p", help="2025-10, 2025-Q4 or 2025; default: the latest month.")]
+PeriodOption = Annotated[str | None, typer.Option("--period", "-p", help="2025-10, 2025-Q4 or 2025; default: the latest period (setting `period`).")]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
 REGION_METRICS = ("projects", "partner_institutions", "international_events", "exposure", "agreements", "tone", "trust",
                   "axis_industry", "axis_culture", "axis_data", "axis_inclusion")
@@ -34,7 +34,7 @@ def _fmt(value: Any, signed: bool = False) -> str:
     return str(value)
 
 
-def _resolve_period(session, period: str | None) -> str:  # type: ignore[no-untyped-def]
+def _resolve_period(session, period: str | None, granularity: str = "month") -> str:  # type: ignore[no-untyped-def]
     if analytics.latest_run(session) is None:
         raise GlocalError("no analysis results yet", hint="Run `glocal analyze` first.")
     if period is not None:
@@ -42,10 +42,10 @@ def _resolve_period(session, period: str | None) -> str:  # type: ignore[no-unty
             return parse(period)
         except ValueError as exc:
             raise GlocalError(str(exc), hint="Periods look like 2025-10, 2025-Q4 or 2025.") from exc
-    months = analytics.periods(session, "month")
-    if not months:
+    known = analytics.periods(session, granularity)
+    if not known:
         raise GlocalError("the analysis has no dated documents", hint="Check documents' publication dates.")
-    return months[-1]
+    return known[-1]
 
 
 def _emit_json(payload: Any) -> None:
@@ -61,7 +61,7 @@ def topics(ctx: typer.Context, period: PeriodOption = None, as_json: JsonOption 
     glocal = Glocal.open()
     try:
         with glocal.session() as session:
-            period = _resolve_period(session, period)
+            period = _resolve_period(session, period, glocal.settings.period)
             rows = analytics.topic_table(session, period)[:limit]
     finally:
         glocal.close()
@@ -101,7 +101,7 @@ def compare(period: PeriodOption = None, as_json: JsonOption = False) -> None:
     try:
         regions = [glocal.settings.home_region, *glocal.settings.peer_regions]
         with glocal.session() as session:
-            period = _resolve_period(session, period)
+            period = _resolve_period(session, period, glocal.settings.period)
             values = analytics.indicator_table(session, "region", period, regions)
             names = analysis_store.actor_names(session)
     finally:
@@ -128,7 +128,7 @@ def trust(period: PeriodOption = None, scope: Annotated[str, typer.Option(help="
     glocal = Glocal.open()
     try:
         with glocal.session() as session:
-            period = _resolve_period(session, period)
+            period = _resolve_period(session, period, glocal.settings.period)
             values = analytics.indicator_table(session, scope, period)
     finally:
         glocal.close()
@@ -151,7 +151,7 @@ def kpi(period: PeriodOption = None, as_json: JsonOption = False) -> None:
     glocal = Glocal.open()
     try:
         with glocal.session() as session:
-            period = _resolve_period(session, period)
+            period = _resolve_period(session, period, glocal.settings.period)
             values = analytics.indicator_table(session, "kpi", period, [glocal.settings.home_region])
     finally:
         glocal.close()

@@ -56,7 +56,6 @@ def topic_params(settings: Settings) -> TopicParams:
             assign_similarity=settings.topic_assign_similarity, seed=settings.topic_seed,
         ),
         actor_weight=settings.topic_actor_weight,
-        merge_similarity=settings.topic_merge_similarity,
     )
 
 
@@ -127,7 +126,7 @@ class AnalyzeRunner:
         return {
             "embedding_model": s.embedding_model, "topic_similarity": s.topic_similarity, "topic_min_size": s.topic_min_size,
             "topic_actor_weight": s.topic_actor_weight, "topic_assign_similarity": s.topic_assign_similarity,
-            "topic_merge_similarity": s.topic_merge_similarity, "topic_seed": s.topic_seed,
+            "topic_seed": s.topic_seed,
             "home_region": s.home_region, "peer_regions": list(s.peer_regions), "trust_weights": dict(s.trust_weights),
             "follow_through_window_days": s.follow_through_window_days,
         }

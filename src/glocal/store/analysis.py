@@ -170,14 +170,6 @@ def topic_members(session: Session, topic_ids: Sequence[int]) -> dict[int, set[i
     return members
 
 
-def assigned_document_ids(session: Session) -> set[int]:
-    return set(session.scalars(
-        select(models.TopicMembership.document_id)
-        .join(models.Topic, models.Topic.id == models.TopicMembership.topic_id)
-        .where(models.Topic.level == 0, models.Topic.active.is_(True))
-    ))
-
-
 def upsert_topic(session: Session, run_id: int, key: str, values: dict[str, Any]) -> int:
     topic = session.scalar(select(models.Topic).where(models.Topic.topic_key == key))
     if topic is None:
