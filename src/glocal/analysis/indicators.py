@@ -85,7 +85,7 @@ class IndicatorBuilder:
     # --- topics -----------------------------------------------------------------------------
 
     def _topic_events(self) -> dict[str, list[EventFact]]:
-        if not hasattr(self, "_topic_event_cache"):
+        if "_topic_event_cache" not in self.__dict__:
             grouped: dict[str, list[EventFact]] = defaultdict(list)
             for event in self.events:
                 for key in {self.doc_topic.get(d) for d in event.document_ids} - {None}:
@@ -126,7 +126,19 @@ class IndicatorBuilder:
     # --- regions ----------------------------------------------------------------------------
 
     def _region_events(self, region: str) -> list[EventFact]:
-        return [e for e in self.events if region in e.parties]
+        cache = self.__dict__.setdefault("_region_event_cache", {})
+        if region not in cache:
+            cache[region] = [e for e in self.events if region in e.parties]
+        return cache[region]
+
+    def _country_events(self) -> dict[str, list[EventFact]]:
+        if "_country_event_cache" not in self.__dict__:
+            grouped: dict[str, list[EventFact]] = defaultdict(list)
+            for event in self.events:
+                for country in event.foreign_countries:
+                    grouped[country].append(event)
+            self._country_event_cache = grouped
+        return self._country_event_cache
 
     def region_rows(self, period: str) -> list[IndicatorRow]:
         start, end = bounds(period)
@@ -165,12 +177,8 @@ class IndicatorBuilder:
         for doc in self.docs_by_period.get(period, []):
             for country in doc.countries - {"KR"}:
                 docs_by_country[country].append(doc)
-        events_by_country: dict[str, list[EventFact]] = defaultdict(list)
-        for event in self.events:
-            for country in event.foreign_countries:
-                events_by_country[country].append(event)
         rows = []
-        for country, events in sorted(events_by_country.items()):
+        for country, events in sorted(self._country_events().items()):
             in_period = [e for e in events if e.day and start <= e.day < end]
             docs = docs_by_country.get(country, [])
             if not in_period and not docs:
