@@ -17,6 +17,7 @@ from sklearn.cluster import AgglomerativeClustering, MiniBatchKMeans
 from glocal.analysis.embeddings import normalise
 
 OUTLIER = -1
+MICRO_CLUSTER_DOCUMENTS = 8  # documents per micro-cluster, on average
 
 
 @dataclass(frozen=True)
@@ -24,7 +25,8 @@ class ClusterParams:
     similarity: float = 0.35  # average cosine similarity inside a topic
     min_size: int = 3
     assign_similarity: float = 0.15  # a left-over document joins its nearest topic above this
-    max_direct: int = 3000
+    max_direct: int = 3000  # up to this many documents the linkage runs on the documents themselves
+    max_micro: int = 2000  # beyond, on at most this many micro-clusters
     seed: int = 42
 
 
@@ -39,9 +41,12 @@ def _linkage(points: np.ndarray, similarity: float) -> np.ndarray:
 
 def _condense(features: np.ndarray, params: ClusterParams) -> tuple[np.ndarray, np.ndarray]:
     """(micro-cluster of each document, unit micro-centroids)."""
-    k = min(params.max_direct, len(features))
+    k = min(params.max_micro, max(2, len(features) // MICRO_CLUSTER_DOCUMENTS))
+    # random initialisation: k-means++ over thousands of centres takes minutes and micro-clusters
+    # only need to be tight, not optimal (the linkage above them decides the topics)
     kmeans = MiniBatchKMeans(
-        n_clusters=k, random_state=params.seed, batch_size=4096, n_init=1, max_iter=50, reallocation_ratio=0.0
+        n_clusters=k, init="random", random_state=params.seed, batch_size=4096, n_init=1, max_iter=30,
+        reassignment_ratio=0.0,
     )
     micro = kmeans.fit_predict(features)
     return micro, normalise(kmeans.cluster_centers_.astype(np.float32))
