@@ -5,6 +5,7 @@ The mapping is the data file ``data/taxonomy/axes.yaml``; see its header for the
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -20,6 +21,7 @@ CJK_LANGUAGES = frozenset({"ko", "ja", "zh"})
 class AxisRule:
     domains: dict[str, float]
     keywords: dict[str, frozenset[str]]
+    patterns: dict[str, re.Pattern[str]]  # CJK: any keyword inside a word, one regex per language
 
 
 @lru_cache(maxsize=1)
@@ -29,13 +31,19 @@ def axis_rules() -> dict[str, AxisRule]:
     for axis in AXES:
         entry = raw["axes"][axis]
         keywords = {lang: frozenset(str(w).lower() for w in words) for lang, words in entry["keywords"].items()}
-        rules[axis] = AxisRule({k: float(v) for k, v in entry["domains"].items()}, keywords)
+        patterns = {
+            lang: re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
+            for lang, words in keywords.items() if lang in CJK_LANGUAGES and words
+        }
+        rules[axis] = AxisRule({k: float(v) for k, v in entry["domains"].items()}, keywords, patterns)
     return rules
 
 
-def _keyword_hits(words: Iterable[str], language: str, keywords: frozenset[str]) -> int:
-    if language in CJK_LANGUAGES:
-        return sum(1 for word in words if any(k in word.lower() for k in keywords))
+def _keyword_hits(words: Iterable[str], language: str, rule: AxisRule) -> int:
+    pattern = rule.patterns.get(language)
+    if pattern is not None:
+        return sum(1 for word in words if pattern.search(word.lower()))
+    keywords = rule.keywords.get(language, frozenset())
     return sum(1 for word in words if word.lower() in keywords)
 
 
@@ -44,7 +52,7 @@ def document_axes(words: Sequence[str], language: str, domains: Sequence[str]) -
     scores = {}
     for axis, rule in axis_rules().items():
         score = sum(rule.domains.get(domain, 0.0) for domain in domains)
-        score += 0.5 * _keyword_hits(words, language, rule.keywords.get(language, frozenset()))
+        score += 0.5 * _keyword_hits(words, language, rule)
         scores[axis] = score
     total = sum(scores.values())
     return {axis: (s / total if total else 0.0) for axis, s in scores.items()}

@@ -10,7 +10,7 @@ from __future__ import annotations
 import time
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import UTC, date, datetime
 
 import numpy as np
 from sqlalchemy.orm import Session, sessionmaker
@@ -248,15 +248,17 @@ class AnalyzeRunner:
 
     def _indicators(self, run_id: int, report: AnalyzeReport, previous_run: int | None) -> None:
         self.progress.phase("Computing indicators and Trust Index", total=None)
+        since = self._incremental_since(previous_run)
         with transaction(self.sessions) as session:
-            actor_keys = store.document_actor_keys(session)
+            published_since = models.Document.published_at >= since if since is not None else None
+            actor_keys = store.document_actor_keys(session, published_since)
             countries = store.actor_countries(session)
             raw_events = store.event_facts(session)
             domains: dict[int, list[str]] = defaultdict(list)
             for e in raw_events:
                 for document_id in e["document_ids"]:
                     domains[document_id].append(e["domain"])
-            docs = [self._doc_fact(row, actor_keys, countries, domains) for row in store.document_facts(session)]
+            docs = [self._doc_fact(row, actor_keys, countries, domains) for row in store.document_facts(session, since)]
             events = [
                 EventFact(e["event_id"], e["type"], e["day"], e["domain"], frozenset(e["countries"]), frozenset(e["parties"]),
                           frozenset(e["partner_side"]), tuple(e["document_ids"]), e["status"])
@@ -275,6 +277,17 @@ class AnalyzeRunner:
             )
             if only_periods is not None:
                 report.indicator_values += store.copy_indicators(session, previous_run, run_id, only_periods)
+
+    def _incremental_since(self, previous_run: int | None) -> datetime | None:
+        """Documents an incremental run needs: from January of the year before its earliest new
+        document (the affected year and its predecessor, for tone change); None = all."""
+        if previous_run is None or not self._new_document_ids:
+            return None
+        with transaction(self.sessions) as session:
+            first = store.earliest_publication(session, self._new_document_ids)
+        if first is None:
+            return None
+        return datetime(first.year - 1, 1, 1, tzinfo=UTC)
 
     def _affected_periods(self, docs: list[DocFact], events: list[EventFact]) -> set[str]:
         """Periods whose values can change: from the month of the earliest new document on."""

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import delete, func, insert, literal, select, update
@@ -103,8 +103,9 @@ def actor_countries(session: Session) -> dict[str, str | None]:
     return dict(session.execute(select(models.Actor.key, models.Actor.country_code)).all())
 
 
-def document_facts(session: Session) -> Iterator[dict[str, Any]]:
-    """Per analysed document: date, language, tone, credibility, outlet, near-dup group, topic."""
+def document_facts(session: Session, since: datetime | None = None) -> Iterator[dict[str, Any]]:
+    """Per analysed document (published on or after ``since``, if given): date, language, tone,
+    credibility, outlet, near-dup group, topic."""
     membership = (
         select(models.TopicMembership.document_id, models.Topic.topic_key)
         .join(models.Topic, models.Topic.id == models.TopicMembership.topic_id)
@@ -117,6 +118,7 @@ def document_facts(session: Session) -> Iterator[dict[str, Any]]:
         .join(models.DocumentAnalysis, models.DocumentAnalysis.document_id == models.Document.id)
         .outerjoin(models.Source, models.Source.id == models.Document.source_id)
         .outerjoin(membership, membership.c.document_id == models.Document.id)
+        .where(models.Document.published_at >= since if since is not None else True)
         .order_by(models.Document.id)
     )
     for r in rows:
@@ -281,3 +283,13 @@ def count_topic_inputs(session: Session, model: str) -> int:
         .join(models.DocumentAnalysis, models.DocumentAnalysis.document_id == models.Document.id)
         .join(models.Embedding, (models.Embedding.content_hash == models.Document.content_hash) & (models.Embedding.model == model))
     ) or 0
+
+
+def earliest_publication(session: Session, document_ids: Iterable[int]) -> datetime | None:
+    ids = list(document_ids)
+    earliest = None
+    for start in range(0, len(ids), 5000):
+        value = session.scalar(select(func.min(models.Document.published_at)).where(models.Document.id.in_(ids[start : start + 5000])))
+        if value is not None and (earliest is None or value < earliest):
+            earliest = value
+    return earliest
