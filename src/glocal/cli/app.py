@@ -7,9 +7,8 @@ from typing import Annotated, Optional
 
 import typer
 
-from glocal.cli import analytics
+from glocal.cli import analytics, docs, evaluate, serve, sources, users
 from glocal.cli import analyze as analysis
-from glocal.cli import docs, evaluate, sources
 from glocal.cli.output import RichProgress, console, print_ingest_report
 from glocal.config import database_url, load_settings
 from glocal.pipeline.core import Glocal, demo_sources
@@ -28,6 +27,9 @@ app.add_typer(analysis.events_app, name="events")
 app.add_typer(analysis.actors_app, name="actors")
 app.command("analyze")(analysis.analyze)
 app.add_typer(evaluate.app, name="eval")
+app.command("serve")(serve.serve)
+app.add_typer(users.users_app, name="users")
+app.add_typer(users.tokens_app, name="tokens")
 app.add_typer(analytics.topics_app, name="topics")
 app.add_typer(analytics.network_app, name="network")
 app.command("compare")(analytics.compare)
@@ -70,7 +72,7 @@ def ingest(
 def demo(
     no_serve: Annotated[bool, typer.Option("--no-serve", help="Do not start the dashboard afterwards.")] = False,
 ) -> None:
-    """Ingest the bundled demo corpus (and a folder of deliberately broken files), then analyse it."""
+    """Ingest the bundled demo corpus (and a folder of deliberately broken files), analyse it, serve the dashboard."""
     glocal = Glocal.open()
     try:
         with RichProgress() as progress:
@@ -97,7 +99,15 @@ def demo(
             "[bold]glocal events list --country VN[/], [bold]glocal actors show 강남구[/], "
             "[bold]glocal topics --period 2025[/], [bold]glocal compare --period 2025[/], [bold]glocal kpi --period 2025[/]"
         )
-        if not no_serve:
-            console.print("The dashboard is not part of this release yet; nothing to serve.")
+        if no_serve:
+            return
+        from glocal.web import demo_login
+
+        username, password = demo_login(glocal)
     finally:
         glocal.close()
+    console.print(
+        f"Demo login (a fresh password on every `glocal demo`; no default passwords): "
+        f"[bold]{username}[/] / [bold]{password}[/]"
+    )
+    serve.serve(host=None, port=None)

@@ -7,10 +7,12 @@
 
 Entity-level scores, both strict (same start and end) and overlap (a prediction counts when it
 overlaps a gold entity of the same class, a gold entity counts when some prediction overlaps it).
-Predicted classes: kinds country / local_gov / city / region / location -> location;
-organisation -> organisation (programmes are neither). "location_chains_merged" also joins
-adjacent location mentions into one span, the way both sets annotate addresses. The data is read
-from the evaldata folder and never copied; when it is absent the functions say so instead of failing.
+Predicted locations are the place finder's phrases (glocal.nlp.actors.find_places: linked places,
+morphological places, address chains joined, modifiers such as 日本映画 left out);
+"location_linker_only" scores the linker's place-kind mentions alone (kinds country / local_gov /
+city / region), with adjacent ones joined — the method before the place finder, for comparison.
+Organisations: linked mentions of kind organisation. The data is read from the evaldata folder
+and never copied; when it is absent the functions say so instead of failing.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from itertools import islice
 from pathlib import Path
 from typing import Any
 
-from glocal.nlp.actors import link_actors
+from glocal.nlp.actors import find_places, link_actors
 
 LOCATION_KINDS = {"country", "local_gov", "city", "region", "location"}
 ORGANISATION_KINDS = {"organisation"}
@@ -59,12 +61,17 @@ class _Tally:
 
 
 def _predicted(text: str, language: str, locations: bool) -> dict[str, list[Span]]:
-    spans: dict[str, list[Span]] = {"location": [], "organisation": []}
-    for mention in link_actors(text, language, locations=locations):
-        if mention.kind in LOCATION_KINDS:
-            spans["location"].append((mention.start, mention.end))
-        elif mention.kind in ORGANISATION_KINDS:
-            spans["organisation"].append((mention.start, mention.end))
+    """Spans per class; ``locations``: locations from the place finder (else the linker's alone)."""
+    mentions = link_actors(text, language)
+    linked = [(m.start, m.end) for m in mentions if m.kind in LOCATION_KINDS]
+    spans: dict[str, list[Span]] = {
+        "location_linker_only": merge_chains(linked, text),
+        "organisation": [(m.start, m.end) for m in mentions if m.kind in ORGANISATION_KINDS],
+    }
+    if locations:
+        spans["location"] = [(p.start, p.end) for p in find_places(text, language, mentions)]
+    else:
+        spans["location"] = linked
     return spans
 
 
@@ -83,16 +90,15 @@ def merge_chains(spans: list[Span], text: str) -> list[Span]:
 
 
 def _score(items: Iterator[tuple[str, dict[str, list[Span]]]], language: str, locations: bool) -> dict[str, Any]:
-    tallies = {"location": _Tally(), "location_chains_merged": _Tally(), "organisation": _Tally()}
+    tallies = {"location": _Tally(), "location_linker_only": _Tally(), "organisation": _Tally()}
     count, started = 0, time.perf_counter()
     for text, gold in items:
         predicted = _predicted(text, language, locations)
-        predicted["location_chains_merged"] = merge_chains(predicted["location"], text)
         for name, tally in tallies.items():
             tally.add(predicted[name], gold["location" if name.startswith("location") else name])
         count += 1
     seconds = time.perf_counter() - started
-    return {"sentences": count, "locations_fallback": locations, "seconds": round(seconds, 2),
+    return {"sentences": count, "place_finder": locations, "seconds": round(seconds, 2),
             **{name: tally.result() for name, tally in tallies.items()}}
 
 

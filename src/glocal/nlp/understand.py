@@ -16,9 +16,10 @@ from collections import defaultdict
 from concurrent.futures import Future, ThreadPoolExecutor
 
 from glocal.nlp.actors import link_actors
+from glocal.nlp.actors.fallback import add_locations
 from glocal.nlp.events.extract import extract_events
 from glocal.nlp.text.sentences import split_sentences
-from glocal.nlp.text.tokens import KIWI_TAGS, content_words, stopwords, top_keywords
+from glocal.nlp.text.tokens import KIWI_TAGS, _kiwi, content_words, stopwords, top_keywords
 from glocal.nlp.tone import score_document, score_sentences
 from glocal.nlp.tone.model import ENCODER_LANGUAGES, encode
 from glocal.nlp.tone.tokens import korean_by_sentence
@@ -26,15 +27,17 @@ from glocal.records import DocumentText, Sentence, StageFailure, Understanding
 
 log = logging.getLogger(__name__)
 STAGE = "understand"
-VERSION = "glocal.understand.v1"
+VERSION = "glocal.understand.v2"  # v2: place finder (unlinked places, Japanese vetoes)
 KEYWORDS_PER_DOCUMENT = 12
 ENCODED_SENTENCES = 2  # the title and the lead sentence go through the sentence encoder
 
 
-def _understand_one(doc: DocumentText, words: list[str], tones: list[float], sentences) -> Understanding:  # type: ignore[no-untyped-def]
+def _understand_one(doc: DocumentText, words: list[str], tones: list[float], sentences, analysis=None) -> Understanding:  # type: ignore[no-untyped-def]
     text = doc.text
-    mentions = link_actors(text, doc.language)
-    events = extract_events(doc, sentences, mentions)
+    # the place finder adds unlinked places ("loc:...") and, for Japanese, drops names read as part
+    # of a person's or another proper name; Korean reuses the document's Kiwi analysis
+    mentions = add_locations(text, doc.language, link_actors(text, doc.language), analysis)
+    events = extract_events(doc, sentences, [m for m in mentions if m.kind != "location"])
     return Understanding(
         document_id=doc.document_id,
         content_hash=doc.content_hash,
@@ -79,9 +82,11 @@ def _language_batch(
 ) -> list[Understanding | StageFailure]:
     flat = [s for doc_sentences in sentences for s in doc_sentences]
     tokens = None
-    if language == "ko":  # one Kiwi pass per document serves both tone and keywords
+    analyses: list = [None] * len(docs)
+    if language == "ko":  # one Kiwi pass per document serves tone, keywords and the place finder
         spans = [[(s.start, s.end) for s in doc_sentences] for doc_sentences in sentences]
-        tokens = [t for doc in korean_by_sentence([d.text for d in docs], spans) for t in doc]
+        analyses = [list(tokens) for tokens in _kiwi().tokenize([d.text for d in docs])]
+        tokens = [t for doc in korean_by_sentence([d.text for d in docs], spans, analyses) for t in doc]
     flat_tones = _sentence_tones(flat, language, tokens, embeddings)
     if language == "ko":
         words, position = [], 0
@@ -93,11 +98,11 @@ def _language_batch(
         words = content_words([doc.text for doc in docs], language)
     results: list[Understanding | StageFailure] = []
     position = 0
-    for doc, doc_sentences, doc_words in zip(docs, sentences, words, strict=True):
+    for doc, doc_sentences, doc_words, analysis in zip(docs, sentences, words, analyses, strict=True):
         tones = flat_tones[position : position + len(doc_sentences)]
         position += len(doc_sentences)
         try:
-            results.append(_understand_one(doc, doc_words, tones, doc_sentences))
+            results.append(_understand_one(doc, doc_words, tones, doc_sentences, analysis))
         except Exception as exc:  # one bad document never stops the batch
             log.exception("understanding document %s failed", doc.document_id)
             results.append(StageFailure(doc.document_id, STAGE, "internal_error", f"{type(exc).__name__}: {exc}"))

@@ -53,7 +53,7 @@ class Glocal:
     @classmethod
     def open(cls, settings: Settings | None = None, *, upgrade: bool = True) -> Glocal:
         settings = settings or load_settings()
-        engine = make_engine(database_url(settings))
+        engine = make_engine(database_url(settings), settings.db_pool_size, settings.db_max_overflow)
         if upgrade:
             migrate(engine)
         return cls(settings, engine)

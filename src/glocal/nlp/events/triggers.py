@@ -186,6 +186,7 @@ def _nearest_per_action(found: list[Trigger]) -> list[Trigger]:
 
 def _candidates(text: str, lex: Lexicon, by_list: dict[str, list[TermHit]]) -> list[Trigger]:
     found = []
+    discussed: set[int] = set()
     money: bool | None = None
     for rule in lex.rules:
         cues = by_list.get(rule.cue)
@@ -206,9 +207,14 @@ def _candidates(text: str, lex: Lexicon, by_list: dict[str, list[TermHit]]) -> l
         score = rule.weight - (0.15 if background else 0.0)
         if rule.type != "meeting" and _flag(text, action or cue, lex, "discussion"):
             score -= 0.2  # "discussed a fund": talked about at a meeting, not done
+            discussed.add(len(found))
         if lex.language in _HEAD_FINAL and text:
             score += 0.05 * max(cue.end, action.end if action else 0) / len(text)
         found.append(Trigger(rule.type, lex.language, cue, action, rule.weight, round(score, 4), False, False, background))
+    meetings = [t.score for t in found if t.type == "meeting"]
+    if meetings and discussed:  # "met ... and asked for investment support": the meeting is what happened
+        ceiling = round(max(meetings) - 0.01, 4)
+        found = [replace(t, score=min(t.score, ceiling)) if i in discussed else t for i, t in enumerate(found)]
     return _nearest_per_action(found)
 
 
