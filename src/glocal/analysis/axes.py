@@ -39,21 +39,29 @@ def axis_rules() -> dict[str, AxisRule]:
     return rules
 
 
-def _keyword_hits(words: Iterable[str], language: str, rule: AxisRule) -> int:
-    pattern = rule.patterns.get(language)
-    if pattern is not None:
-        return sum(1 for word in words if pattern.search(word.lower()))
-    keywords = rule.keywords.get(language, frozenset())
-    return sum(1 for word in words if word.lower() in keywords)
+@lru_cache(maxsize=200_000)
+def _word_hits(word: str, language: str) -> tuple[int, ...]:
+    """1/0 per axis: does this word carry one of the axis keywords? (cached: words repeat a lot)"""
+    lowered = word.lower()
+    hits = []
+    for rule in axis_rules().values():
+        pattern = rule.patterns.get(language)
+        if pattern is not None:
+            hits.append(1 if pattern.search(lowered) else 0)
+        else:
+            hits.append(1 if lowered in rule.keywords.get(language, frozenset()) else 0)
+    return tuple(hits)
 
 
 def document_axes(words: Sequence[str], language: str, domains: Sequence[str]) -> dict[str, float]:
     """Share of each axis for one document (sums to 1; all zeros when nothing matched)."""
+    keyword_hits = [0] * len(AXES)
+    for word in words:
+        for index, hit in enumerate(_word_hits(word, language)):
+            keyword_hits[index] += hit
     scores = {}
-    for axis, rule in axis_rules().items():
-        score = sum(rule.domains.get(domain, 0.0) for domain in domains)
-        score += 0.5 * _keyword_hits(words, language, rule)
-        scores[axis] = score
+    for index, (axis, rule) in enumerate(axis_rules().items()):
+        scores[axis] = sum(rule.domains.get(domain, 0.0) for domain in domains) + 0.5 * keyword_hits[index]
     total = sum(scores.values())
     return {axis: (s / total if total else 0.0) for axis, s in scores.items()}
 

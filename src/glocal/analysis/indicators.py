@@ -64,8 +64,12 @@ def _evidence(docs: Sequence[DocFact]) -> list[int]:
 
 
 class IndicatorBuilder:
-    def __init__(self, docs: Sequence[DocFact], events: Sequence[EventFact], params: IndicatorParams):
+    def __init__(self, docs: Sequence[DocFact], events: Sequence[EventFact], params: IndicatorParams,
+                 known_tones: dict[tuple[str, str], float | None] | None = None):
+        """``known_tones``: topic tone per (topic key, period) of periods whose documents were not
+        loaded (an incremental run reads them from the previous run instead of recomputing)."""
         self.params = params
+        self.known_tones = known_tones or {}
         self.docs = docs
         self.events = [e for e in events if e.status != "rejected"]
         self.docs_by_period = _by_period(docs)
@@ -108,7 +112,11 @@ class IndicatorBuilder:
         _, end = bounds(period)
         rows = []
         for key, docs in sorted(by_topic.items()):
-            tone, before = _mean_tone(docs), _mean_tone(previous_docs.get(key, []))
+            tone = _mean_tone(docs)
+            if (key, previous(period)) in self.known_tones:
+                before = self.known_tones[(key, previous(period))]
+            else:
+                before = _mean_tone(previous_docs.get(key, []))
             trust = trust_index(docs, self._topic_events().get(key, []), end, self.params.trust_weights,
                                 self.params.follow_through_window_days)
             evidence = _evidence(docs)

@@ -258,16 +258,21 @@ class AnalyzeRunner:
             for e in raw_events:
                 for document_id in e["document_ids"]:
                     domains[document_id].append(e["domain"])
-            docs = [self._doc_fact(row, actor_keys, countries, domains) for row in store.document_facts(session, since)]
+            fact_rows = list(store.document_facts(session, since))
+            only_periods = None
+            if previous_run is not None and self._new_document_ids is not None:
+                only_periods = self._affected_periods([(r["document_id"], _as_date(r["published_at"])) for r in fact_rows])
+            docs = [self._doc_fact(row, actor_keys, countries, domains, only_periods) for row in fact_rows]
             events = [
                 EventFact(e["event_id"], e["type"], e["day"], e["domain"], frozenset(e["countries"]), frozenset(e["parties"]),
                           frozenset(e["partner_side"]), tuple(e["document_ids"]), e["status"])
                 for e in raw_events
             ]
-        only_periods = None
-        if previous_run is not None and self._new_document_ids is not None:
-            only_periods = self._affected_periods(docs, events)
-        builder = IndicatorBuilder(docs, events, indicator_params(self.settings))
+        known_tones = None
+        if only_periods is not None and previous_run is not None:
+            with transaction(self.sessions) as session:
+                known_tones = store.topic_tones(session, previous_run, exclude_periods=only_periods)
+        builder = IndicatorBuilder(docs, events, indicator_params(self.settings), known_tones)
         rows = builder.rows(only_periods)
         with transaction(self.sessions) as session:
             report.indicator_values = store.save_indicators(
@@ -279,41 +284,44 @@ class AnalyzeRunner:
                 report.indicator_values += store.copy_indicators(session, previous_run, run_id, only_periods)
 
     def _incremental_since(self, previous_run: int | None) -> datetime | None:
-        """Documents an incremental run needs: from January of the year before its earliest new
-        document (the affected year and its predecessor, for tone change); None = all."""
+        """Documents an incremental run needs: from January of the year of its earliest new document
+        (earlier periods keep their values; their topic tones come from the previous run); None = all."""
         if previous_run is None or not self._new_document_ids:
             return None
         with transaction(self.sessions) as session:
             first = store.earliest_publication(session, self._new_document_ids)
         if first is None:
             return None
-        return datetime(first.year - 1, 1, 1, tzinfo=UTC)
+        return datetime(first.year, 1, 1, tzinfo=UTC)
 
-    def _affected_periods(self, docs: list[DocFact], events: list[EventFact]) -> set[str]:
+    def _affected_periods(self, dated: list[tuple[int, date | None]]) -> set[str]:
         """Periods whose values can change: from the month of the earliest new document on."""
         new = self._new_document_ids or set()
-        days = [d.day for d in docs if d.document_id in new and d.day]
         if not new:
             return set()
+        days = [day for doc_id, day in dated if doc_id in new and day]
         first = min(days) if days else None
         affected: set[str] = set()
-        for doc in docs:
-            if doc.day and (first is None or doc.day >= date(first.year, first.month, 1)):
-                affected.update(periods_of(doc.day))
+        for _, day in dated:
+            if day and (first is None or day >= date(first.year, first.month, 1)):
+                affected.update(periods_of(day))
         if first is not None:
             affected.update(periods_of(first))
         return affected
 
     @staticmethod
     def _doc_fact(row: dict, actor_keys: dict[int, list[str]], countries: dict[str, str | None],
-                  domains: dict[int, list[str]]) -> DocFact:
+                  domains: dict[int, list[str]], only_periods: set[str] | None) -> DocFact:
         keys = frozenset(actor_keys.get(row["document_id"], []))
         doc_countries = frozenset(k for k in keys if len(k) == 2 and k.isupper()) | frozenset(
             c for k in keys if (c := countries.get(k))
         )
+        day = _as_date(row["published_at"])
+        # axis shares feed only the periods being computed (they cost a keyword scan per document)
+        needs_axes = only_periods is None or (day is not None and not only_periods.isdisjoint(periods_of(day)))
         return DocFact(
-            document_id=row["document_id"], day=_as_date(row["published_at"]), language=row["language"], tone=row["tone"],
+            document_id=row["document_id"], day=day, language=row["language"], tone=row["tone"],
             credibility=row["credibility"], outlet=row["outlet"], near_dup_group=row["near_dup_group"],
             topic_key=row["topic_key"], actors=keys, countries=doc_countries,
-            axes=document_axes(row["keywords"], row["language"], domains.get(row["document_id"], [])),
+            axes=document_axes(row["keywords"], row["language"], domains.get(row["document_id"], [])) if needs_axes else {},
         )

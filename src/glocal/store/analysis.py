@@ -132,9 +132,12 @@ def document_facts(session: Session, since: datetime | None = None) -> Iterator[
 def event_facts(session: Session) -> list[dict[str, Any]]:
     """Every merged (not merged-away) event with its parties, countries and source documents."""
     events = {
-        e.id: {"event_id": e.id, "type": e.type, "day": e.event_date, "domain": e.domain, "status": e.status,
-               "parties": set(), "partner_side": set(), "countries": set(), "document_ids": []}
-        for e in session.scalars(select(models.Event).where(models.Event.merged_into_id.is_(None)))
+        event_id: {"event_id": event_id, "type": type_, "day": day, "domain": domain, "status": status,
+                   "parties": set(), "partner_side": set(), "countries": set(), "document_ids": []}
+        for event_id, type_, day, domain, status in session.execute(
+            select(models.Event.id, models.Event.type, models.Event.event_date, models.Event.domain, models.Event.status)
+            .where(models.Event.merged_into_id.is_(None))
+        )
     }
     for event_id, key, role in session.execute(
         select(models.EventParty.event_id, models.Actor.key, models.EventParty.role).join(models.Actor, models.Actor.id == models.EventParty.actor_id)
@@ -293,3 +296,13 @@ def earliest_publication(session: Session, document_ids: Iterable[int]) -> datet
         if value is not None and (earliest is None or value < earliest):
             earliest = value
     return earliest
+
+
+def topic_tones(session: Session, run_id: int, exclude_periods: set[str]) -> dict[tuple[str, str], float | None]:
+    """Topic tone per (topic key, period) stored by a run, for periods not in ``exclude_periods``."""
+    table = models.IndicatorValue
+    rows = session.execute(
+        select(table.scope_key, table.period, table.value)
+        .where(table.run_id == run_id, table.scope_kind == "topic", table.metric == "tone")
+    )
+    return {(key, period): value for key, period, value in rows if period not in exclude_periods}
