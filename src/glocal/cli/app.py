@@ -7,7 +7,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from glocal.cli import analytics, docs, evaluate, serve, sources, users
+from glocal.cli import analytics, brief, docs, evaluate, serve, sources, users
 from glocal.cli import analyze as analysis
 from glocal.cli.output import RichProgress, console, print_ingest_report
 from glocal.config import database_url, load_settings
@@ -35,6 +35,7 @@ app.add_typer(analytics.network_app, name="network")
 app.command("compare")(analytics.compare)
 app.command("trust")(analytics.trust)
 app.command("kpi")(analytics.kpi)
+app.command("brief")(brief.brief)
 
 
 @app.command()
