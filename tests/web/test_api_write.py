@@ -133,8 +133,10 @@ def test_briefings_list_download_and_generate(analyst, viewer, glocal):
     assert "default-src 'none'" in download.headers["content-security-policy"]
     assert viewer.post("/api/v1/briefings", json={"period": "2025-10"}).status_code == 403
     assert analyst.post("/api/v1/briefings", json={"period": "2025-13"}).status_code == 422
-    import glocal.report as report
-
-    if not hasattr(report, "generate"):
-        answer = analyst.post("/api/v1/briefings", json={"period": "2025-10"})
-        assert answer.status_code == 503 and answer.json()["error"]["code"] == "briefings_unavailable"
+    bad = analyst.post("/api/v1/briefings", json={"period": "2025-10", "scope": "atlantis-gu"})
+    assert bad.status_code == 422 and bad.json()["error"]["code"] == "invalid_briefing"
+    made = analyst.post("/api/v1/briefings", json={"period": "2025-10", "scope": "ministry", "language": "en", "format": "md"})
+    assert made.status_code == 201, made.text
+    stored = viewer.get(made.json()["download"])
+    assert stored.status_code == 200 and stored.headers["content-type"].startswith("text/markdown")
+    assert "2025" in stored.text

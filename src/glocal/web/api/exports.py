@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import importlib
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 from pydantic import BaseModel, Field
 
+from glocal import report
 from glocal.store import analytics, models, web_queries
 from glocal.web import exports, views
 from glocal.web.deps import DB, Analyst, ListFilters, Page, Viewer, check_period, listing
@@ -18,7 +18,10 @@ router = APIRouter(tags=["exports"])
 Dataset = Literal["events", "documents", "topics", "indicators"]
 Format = Literal["csv", "xlsx", "json", "parquet"]
 EXPORT_LIMIT = 100_000
-BRIEFING_TYPES = {"html": "text/html; charset=utf-8", "md": "text/markdown; charset=utf-8", "pdf": "application/pdf"}
+BRIEFING_TYPES = {
+    "html": "text/html; charset=utf-8", "md": "text/markdown; charset=utf-8", "pdf": "application/pdf",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+}
 
 
 def export_rows(session: DB, dataset: str, filters: Any, scope_kind: str = "region") -> list[dict[str, Any]]:
@@ -50,20 +53,18 @@ def export(dataset: Dataset, fmt: Format, filters: ListFilters, user: Viewer, se
 
 
 class BriefingRequest(BaseModel):
-    period: str = Field(description="2025-10, 2025-Q4 or 2025")
-    scope: str = Field("ministry", max_length=60, description="region key or 'ministry'")
+    period: str = Field(description="the month, e.g. 2025-10")
+    scope: str = Field("ministry", max_length=60, description="region (gangnam-gu, local_gov:11680) or 'ministry'")
     language: Literal["ko", "en", "ja"] = "ko"
-    format: Literal["html", "md", "pdf"] = "html"
+    format: Literal["html", "md", "pdf", "docx"] = "html"
 
 
 def generate_briefing(request: Request, body: BriefingRequest, username: str) -> int:
-    """Call ``glocal.report.generate`` when the report package provides it (503 otherwise)."""
-    report = importlib.import_module("glocal.report")
-    generate = getattr(report, "generate", None)
-    if generate is None:
-        raise ApiError(503, "briefings_unavailable", "briefing generation is not installed in this version",
-                       "Existing briefings can still be listed and downloaded.")
-    return int(generate(request.app.state.glocal, body.period, body.scope, body.language, body.format, username))
+    """Write and store a briefing; a request the report cannot serve (not a month, unknown region) is a 422."""
+    try:
+        return report.generate(request.app.state.glocal, body.period, body.scope, body.language, body.format, username)
+    except report.BriefingError as exc:
+        raise ApiError(422, "invalid_briefing", exc.message, exc.hint) from None
 
 
 @router.get("/briefings")
