@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from typing import TYPE_CHECKING
 
 from glocal.report.compose import compose
@@ -69,7 +69,9 @@ def build_briefing(glocal: Glocal, period: str, scope: str | None = None, langua
             actor_id = NO_ACTOR
         facts = gather(session, parsed, resolved.key, resolved.region_key, actor_id,
                        list(settings.peer_regions), settings.home_region)
-        candidates, scores = rank(facts.events, facts.documents, facts.history, config)
+        window = parsed.start - timedelta(days=config.novelty_window_days)  # loaded: HISTORY_DAYS at most
+        history = [event for event in facts.history if event.date is not None and event.date >= window]
+        candidates, scores = rank(facts.events, facts.documents, history, config)
         ctx = Context(facts, words, config, scores, scope_name(resolved, language))
         briefing = compose(ctx, candidates, generated_at or datetime.now(timezone.utc))
         cited = {doc for sentence in briefing.sentences() for doc in sentence.citations}

@@ -6,6 +6,7 @@ run kept as evidence for the number.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from glocal.report.context import Context
@@ -18,6 +19,11 @@ EVIDENCE_PER_ROW = 3
 
 def _evidence(cell: dict[str, Any] | None) -> list[int]:
     return list((cell or {}).get("evidence_document_ids") or [])[:EVIDENCE_PER_ROW]
+
+
+def _distinct(documents: Iterable[int]) -> list[int]:
+    """The first ``EVIDENCE_PER_ROW`` distinct documents (metrics of one row often share evidence)."""
+    return list(dict.fromkeys(documents))[:EVIDENCE_PER_ROW]
 
 
 def _kpi_text(metric: str, value: float | None) -> str:
@@ -106,7 +112,7 @@ def peer_table(ctx: Context) -> Table | None:
         for metric in REGION_METRICS:
             value = metrics.get(metric, {}).get("value")
             cells.append("—" if value is None else ctx.words.ratio(value) if metric == "trust" else ctx.words.number(value))
-        evidence = [doc for metric in REGION_METRICS for doc in _evidence(metrics.get(metric))][:EVIDENCE_PER_ROW]
+        evidence = _distinct(doc for metric in REGION_METRICS for doc in _evidence(metrics.get(metric)))
         rows.append(Row(cells, evidence, "measure", analysis.run_id))
     if not rows:
         return None
@@ -127,7 +133,7 @@ def partner_table(ctx: Context, limit: int = 12) -> Table | None:
         rows.append(Row(
             [ctx.country(code), "—" if count is None else ctx.words.number(count),
              ctx.words.signed(metrics.get("tone", {}).get("value")), ctx.words.ratio(metrics.get("trust", {}).get("value"))],
-            [doc for metric in ("events", "trust") for doc in _evidence(metrics.get(metric))][:EVIDENCE_PER_ROW],
+            _distinct(doc for metric in ("events", "trust") for doc in _evidence(metrics.get(metric))),
             "measure", analysis.run_id,
         ))
     return Table("partners", ctx.words.section("tables", "partners"), ctx.words.columns("partners"), rows)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import base64
 import logging
+import re
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -25,12 +26,18 @@ MEDIA_TYPES = {
     "pdf": "application/pdf",
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
 }
+_WEB_URL = re.compile(r"https?://[^\s<>\"'`]+", re.IGNORECASE)
 _MD_SPECIAL = str.maketrans({c: f"\\{c}" for c in "\\`*_[]<>|#"})
 
 
 def _md(text: object) -> str:
     """Markdown-escaped inline text (no accidental emphasis, links or tables)."""
     return str(text).translate(_MD_SPECIAL)
+
+
+def _web_url(value: object) -> bool:
+    """Only plain http(s) URLs become links: a source URL such as ``javascript:…`` stays text."""
+    return isinstance(value, str) and _WEB_URL.fullmatch(value) is not None
 
 
 def _cell(text: object) -> str:
@@ -47,6 +54,7 @@ def _environment() -> Environment:
     environment.filters["b64"] = lambda data: base64.b64encode(data).decode("ascii")
     environment.filters["md"] = _md
     environment.filters["cell"] = _cell
+    environment.tests["web_url"] = _web_url
     return environment
 
 
