@@ -75,6 +75,12 @@ def _embed_batch(job: tuple[str, list[tuple[str, str]]]) -> list[tuple[str, byte
     return [(h, embeddings.to_bytes(v)) for (h, _), v in zip(items, vectors, strict=True)]
 
 
+def event_fact(row: dict) -> EventFact:
+    """The analysis record of one event row from ``store.analysis.event_facts``."""
+    return EventFact(row["event_id"], row["type"], row["day"], row["domain"], frozenset(row["countries"]),
+                     frozenset(row["parties"]), frozenset(row["partner_side"]), tuple(row["document_ids"]), row["status"])
+
+
 def _as_date(value) -> date | None:  # type: ignore[no-untyped-def]
     return value.date() if value is not None else None
 
@@ -263,11 +269,7 @@ class AnalyzeRunner:
             if previous_run is not None and self._new_document_ids is not None:
                 only_periods = self._affected_periods([(r["document_id"], _as_date(r["published_at"])) for r in fact_rows])
             docs = [self._doc_fact(row, actor_keys, countries, domains, only_periods) for row in fact_rows]
-            events = [
-                EventFact(e["event_id"], e["type"], e["day"], e["domain"], frozenset(e["countries"]), frozenset(e["parties"]),
-                          frozenset(e["partner_side"]), tuple(e["document_ids"]), e["status"])
-                for e in raw_events
-            ]
+            events = [event_fact(e) for e in raw_events]
         known_tones = None
         if only_periods is not None and previous_run is not None:
             with transaction(self.sessions) as session:

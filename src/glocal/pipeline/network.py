@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import networkx as nx
 
-from glocal.analysis.facts import EventFact
 from glocal.analysis.network import build_network
+from glocal.pipeline.analyze import event_fact
 from glocal.pipeline.core import Glocal
 from glocal.store import analysis as store
 
@@ -14,11 +14,7 @@ def partner_network(glocal: Glocal, language: str = "en") -> nx.Graph:
     with glocal.session() as session:
         raw = store.event_facts(session)
         names = store.actor_names(session)
-    events = [
-        EventFact(e["event_id"], e["type"], e["day"], e["domain"], frozenset(e["countries"]), frozenset(e["parties"]),
-                  frozenset(e["partner_side"]), tuple(e["document_ids"]), e["status"])
-        for e in raw
-    ]
+    events = [event_fact(e) for e in raw]
     column = {"en": 1, "ko": 2, "ja": 3}.get(language, 1)
     labels = {key: (row[column] or row[1]) for key, row in names.items()}
     kinds = {key: row[0] for key, row in names.items()}
