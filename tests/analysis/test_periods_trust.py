@@ -7,8 +7,8 @@ from datetime import date
 import pytest
 
 from glocal.analysis.facts import DocFact, EventFact
-from glocal.analysis.periods import bounds, parse, period_of, previous
 from glocal.analysis.trust import combine, consistency_component, follow_through_component, tone_component, trust_index
+from glocal.periods import bounds, parse, period_of, previous
 
 WEIGHTS = {"tone": 0.3, "consistency": 0.2, "follow_through": 0.2, "continuity": 0.15, "breadth": 0.15}
 

@@ -16,8 +16,8 @@ import numpy as np
 from glocal.analysis.axes import AXES, mean_axes
 from glocal.analysis.centrality import topic_centrality
 from glocal.analysis.facts import AGREEMENT_TYPES, PROJECT_TYPES, DocFact, EventFact
-from glocal.analysis.periods import bounds, kind_of, months_before, periods_of, previous
 from glocal.analysis.trust import EVIDENCE_LIMIT, tone_component, trust_index
+from glocal.periods import bounds, kind_of, months_before, periods_of, previous
 
 PARTICIPATION_TYPES = frozenset({"program", "forum"})
 PARTICIPATION_MIN_INCLUSION = 0.25

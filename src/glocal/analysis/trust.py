@@ -28,7 +28,7 @@ from datetime import date, timedelta
 import numpy as np
 
 from glocal.analysis.facts import AGREEMENT_TYPES, IMPLEMENTATION_TYPES, DocFact, EventFact
-from glocal.analysis.periods import months_before
+from glocal.periods import months_before
 
 COMPONENTS = ("tone", "consistency", "follow_through", "continuity", "breadth")
 BREADTH_SCALE = 5.0

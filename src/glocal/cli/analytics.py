@@ -10,9 +10,9 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from glocal.analysis.periods import parse
 from glocal.cli.output import console
 from glocal.errors import GlocalError
+from glocal.periods import parse
 from glocal.pipeline.core import Glocal
 from glocal.store import analysis as analysis_store
 from glocal.store import analytics

@@ -21,9 +21,9 @@ from glocal.analysis.clustering import ClusterParams
 from glocal.analysis.facts import DocFact, EventFact
 from glocal.analysis.features import FeatureState
 from glocal.analysis.indicators import IndicatorBuilder, IndicatorParams
-from glocal.analysis.periods import periods_of
 from glocal.analysis.topics import PreviousTopic, TopicDoc, TopicModel, TopicParams, fit_topics, update_topics
 from glocal.config import Settings
+from glocal.periods import periods_of
 from glocal.pipeline.parallel import map_batches, resolve_workers
 from glocal.pipeline.progress import NoProgress, Progress
 from glocal.store import analysis as store

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from glocal.periods import add_months
 from glocal.report.model import BriefingError
 
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
@@ -34,11 +35,6 @@ class Period:
         return day is not None and self.start <= day < self.end
 
 
-def _add_months(day: date, months: int) -> date:
-    index = day.year * 12 + day.month - 1 + months
-    return date(index // 12, index % 12 + 1, 1)
-
-
 def parse_period(text: str) -> Period:
     """The period named by ``text``; a ``BriefingError`` explains the accepted forms otherwise."""
     text = text.strip()
@@ -47,10 +43,10 @@ def parse_period(text: str) -> Period:
         if not 1 <= month <= 12:
             raise BriefingError(f"{text!r} is not a month", hint="Write the period as YYYY-MM, e.g. 2025-10.")
         start = date(year, month, 1)
-        return Period(text, "month", start, _add_months(start, 1))
+        return Period(text, "month", start, add_months(start, 1))
     if match := _QUARTER.match(text.upper()):
         start = date(int(match[1]), (int(match[2]) - 1) * 3 + 1, 1)
-        return Period(text.upper(), "quarter", start, _add_months(start, 3))
+        return Period(text.upper(), "quarter", start, add_months(start, 3))
     if match := _YEAR.match(text):
         start = date(int(match[1]), 1, 1)
         return Period(text, "year", start, date(start.year + 1, 1, 1))
@@ -61,8 +57,8 @@ def parse_period(text: str) -> Period:
 
 def shifted(period: Period, steps: int) -> Period:
     """The period ``steps`` lengths later (negative: earlier)."""
-    start = _add_months(period.start, steps * period.months)
-    end = _add_months(start, period.months)
+    start = add_months(period.start, steps * period.months)
+    end = add_months(start, period.months)
     if period.kind == "month":
         label = f"{start.year:04d}-{start.month:02d}"
     elif period.kind == "quarter":
@@ -74,5 +70,5 @@ def shifted(period: Period, steps: int) -> Period:
 
 def trailing_months(period: Period, count: int = 12) -> list[Period]:
     """The ``count`` months ending with the last month of ``period``, oldest first (trend charts)."""
-    last = parse_period(f"{_add_months(period.end, -1):%Y-%m}")
+    last = parse_period(f"{add_months(period.end, -1):%Y-%m}")
     return [shifted(last, -offset) for offset in range(count - 1, -1, -1)]

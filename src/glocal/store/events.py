@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 from glocal.store import models
@@ -32,22 +33,32 @@ class EventView:
     sources: int = 0
 
 
-def find_events(session: Session, query: EventQuery) -> tuple[int, list[EventView]]:
-    statement = select(models.Event).where(models.Event.merged_into_id.is_(None))
-    if query.type:
-        statement = statement.where(models.Event.type == query.type)
-    if query.domain:
-        statement = statement.where(models.Event.domain == query.domain)
-    if query.status:
-        statement = statement.where(models.Event.status == query.status)
-    if query.since:
-        statement = statement.where(models.Event.event_date >= query.since)
-    if query.until:
-        statement = statement.where(models.Event.event_date < query.until)
-    if query.country:
+def filter_events(statement: Select[Any], *, type: str | None = None, domain: str | None = None,
+                  status: str | None = None, country: str | None = None, since: date | None = None,
+                  until: date | None = None) -> Select[Any]:
+    """The event filters shared by the CLI and the web queries (``until`` is exclusive)."""
+    if type:
+        statement = statement.where(models.Event.type == type)
+    if domain:
+        statement = statement.where(models.Event.domain == domain)
+    if status:
+        statement = statement.where(models.Event.status == status)
+    if since:
+        statement = statement.where(models.Event.event_date >= since)
+    if until:
+        statement = statement.where(models.Event.event_date < until)
+    if country:
         statement = statement.where(
-            models.Event.id.in_(select(models.EventCountry.event_id).where(models.EventCountry.country_code == query.country.upper()))
+            models.Event.id.in_(select(models.EventCountry.event_id).where(models.EventCountry.country_code == country.upper()))
         )
+    return statement
+
+
+def find_events(session: Session, query: EventQuery) -> tuple[int, list[EventView]]:
+    statement = filter_events(
+        select(models.Event).where(models.Event.merged_into_id.is_(None)), type=query.type, domain=query.domain,
+        status=query.status, country=query.country, since=query.since, until=query.until,
+    )
     total = session.scalar(select(func.count()).select_from(statement.subquery())) or 0
     rows = session.scalars(
         statement.order_by(models.Event.event_date.desc().nulls_last(), models.Event.id).limit(query.limit).offset(query.offset)

@@ -8,7 +8,6 @@ indicators, Trust Index, KPIs) are not read here but through ``glocal.store.anal
 from __future__ import annotations
 
 import math
-import re
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
@@ -17,34 +16,16 @@ from typing import Any
 from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session
 
+from glocal.periods import bounds as period_bounds
 from glocal.store import models
+from glocal.store.events import filter_events
 
-PERIOD_RE = re.compile(r"^(\d{4})(?:-(0[1-9]|1[0-2])|-Q([1-4]))?$")
 EVENT_TYPES = ("agreement", "meeting", "contract", "project", "funding", "forum", "program", "declaration", "setback")
 EVENT_STATUSES = ("reported", "confirmed", "rejected", "merged")
 DOMAINS = (  # the same list as glocal.nlp.events.lexicon (stores never import nlp)
     "smart_city", "mobility_uam", "rail", "roads_its", "airports_ports", "water", "housing_urban_dev",
     "energy_env", "culture_tourism", "digital_ai", "trade_investment", "other",
 )
-
-
-def period_bounds(period: str) -> tuple[date, date]:
-    """``2025-10`` / ``2025-Q4`` / ``2025`` → [start, end) dates; ValueError when malformed."""
-    match = PERIOD_RE.match(period or "")
-    if not match:
-        raise ValueError(f"period {period!r} is not YYYY, YYYY-MM or YYYY-Qn")
-    year = int(match.group(1))
-    if match.group(2):
-        month = int(match.group(2))
-        start = date(year, month, 1)
-        end = date(year + (month == 12), month % 12 + 1, 1)
-    elif match.group(3):
-        quarter = int(match.group(3))
-        start = date(year, 3 * quarter - 2, 1)
-        end = date(year + (quarter == 4), (3 * quarter) % 12 + 1, 1)
-    else:
-        start, end = date(year, 1, 1), date(year + 1, 1, 1)
-    return start, end
 
 
 def _as_datetime(day: date) -> datetime:
@@ -75,24 +56,13 @@ def _actor_ids_for_key(key: str) -> Select[Any]:
 
 
 def event_statement(filters: Filters) -> Select[Any]:
-    statement = select(models.Event).where(models.Event.merged_into_id.is_(None))
-    if filters.period:
-        start, end = period_bounds(filters.period)
-        statement = statement.where(models.Event.event_date >= start, models.Event.event_date < end)
-    if filters.event_type:
-        statement = statement.where(models.Event.type == filters.event_type)
-    if filters.domain:
-        statement = statement.where(models.Event.domain == filters.domain)
-    if filters.status:
-        statement = statement.where(models.Event.status == filters.status)
+    start, end = period_bounds(filters.period) if filters.period else (None, None)
+    statement = filter_events(
+        select(models.Event).where(models.Event.merged_into_id.is_(None)), type=filters.event_type,
+        domain=filters.domain, status=filters.status, country=filters.country, since=start, until=end,
+    )
     if filters.language:
         statement = statement.where(models.Event.evidence_language == filters.language)
-    if filters.country:
-        statement = statement.where(
-            models.Event.id.in_(
-                select(models.EventCountry.event_id).where(models.EventCountry.country_code == filters.country.upper())
-            )
-        )
     if filters.region:
         statement = statement.where(
             models.Event.id.in_(

@@ -1,8 +1,15 @@
-"""Period keys: ``2025-10`` (month), ``2025-Q4`` (quarter), ``2025`` (year)."""
+"""Period keys: ``2025-10`` (month), ``2025-Q4`` (quarter), ``2025`` (year), and date arithmetic on them.
+
+Shared by the analysis, the store's queries, the web layer and the briefings, so every part of the
+product accepts the same period strings.
+"""
 
 from __future__ import annotations
 
+import re
 from datetime import date
+
+PERIOD_RE = re.compile(r"^(\d{4})(?:-(0[1-9]|1[0-2])|-Q([1-4]))?$")
 
 KINDS = ("month", "quarter", "year")
 
@@ -28,22 +35,24 @@ def kind_of(period: str) -> str:
 
 
 def bounds(period: str) -> tuple[date, date]:
-    """First day and the day after the last day of a period."""
-    kind = kind_of(period)
-    if kind == "year":
-        year = int(period)
-        return date(year, 1, 1), date(year + 1, 1, 1)
-    year_text, rest = period.split("-")
-    year = int(year_text)
-    if kind == "quarter":
-        first_month = (int(rest[1]) - 1) * 3 + 1
-        months = 3
+    """First day and the day after the last day of a period; ValueError for anything else."""
+    match = PERIOD_RE.match(period or "")
+    if not match:
+        raise ValueError(f"{period!r} is not a period: use 2025-10, 2025-Q4 or 2025")
+    year = int(match.group(1))
+    if match.group(2):
+        start, months = date(year, int(match.group(2)), 1), 1
+    elif match.group(3):
+        start, months = date(year, (int(match.group(3)) - 1) * 3 + 1, 1), 3
     else:
-        first_month, months = int(rest), 1
-    start = date(year, first_month, 1)
-    end_month = first_month + months
-    end = date(year + (end_month - 1) // 12, (end_month - 1) % 12 + 1, 1)
-    return start, end
+        start, months = date(year, 1, 1), 12
+    return start, add_months(start, months)
+
+
+def add_months(day: date, months: int) -> date:
+    """The first day of the month ``months`` after (or before, if negative) ``day``'s month."""
+    index = day.year * 12 + (day.month - 1) + months
+    return date(index // 12, index % 12 + 1, 1)
 
 
 def previous(period: str) -> str:
@@ -62,14 +71,10 @@ def previous(period: str) -> str:
 
 def parse(period: str) -> str:
     """Validate a period key given by a user; returns it unchanged or raises ValueError."""
-    try:
-        bounds(period)
-    except (ValueError, IndexError) as exc:
-        raise ValueError(f"{period!r} is not a period: use 2025-10, 2025-Q4 or 2025") from exc
+    bounds(period)
     return period
 
 
 def months_before(day: date, months: int) -> date:
-    """The same day ``months`` months earlier (clamped to the first of the month)."""
-    index = day.year * 12 + (day.month - 1) - months
-    return date(index // 12, index % 12 + 1, 1)
+    """The first day of the month ``months`` months before ``day``'s month."""
+    return add_months(day, -months)
