@@ -105,6 +105,12 @@ class Settings(BaseSettings):
     topic_actor_weight: float = Field(
         0.5, description="Share of the canonical-actor profile in the topic features (0 = text only)."
     )
+    topic_actor_evidence: float = Field(
+        8.0,
+        description="Distinct actors a document must name for its actor profile to reach the full "
+        "`topic_actor_weight`; fewer actors weigh proportionally less (1 = full weight from the first actor).",
+        ge=1.0,
+    )
     topic_assign_similarity: float = Field(
         0.15, description="A document left over by clustering joins its nearest topic above this similarity."
     )

@@ -41,6 +41,7 @@ class TopicDoc:
 class TopicParams:
     cluster: ClusterParams = field(default_factory=ClusterParams)
     actor_weight: float = 0.5
+    actor_evidence: float = 8.0
     parent_similarity: float = 0.2
 
 
@@ -172,9 +173,9 @@ def fit_topics(
 ) -> TopicModel:
     """Cluster all documents into topics; keep the keys of previous topics that carry over."""
     if not docs:
-        return TopicModel([], [], [], FeatureState(actor_weight=params.actor_weight))
+        return TopicModel([], [], [], FeatureState(actor_weight=params.actor_weight, actor_evidence=params.actor_evidence))
     vectors = np.vstack([d.vector for d in docs]).astype(np.float32)
-    state = fit_state(vectors, [d.language for d in docs], [d.actors for d in docs], params.actor_weight)
+    state = fit_state(vectors, [d.language for d in docs], [d.actors for d in docs], params.actor_weight, params.actor_evidence)
     features = transform(vectors, [d.language for d in docs], [d.actors for d in docs], state)
     labels = clustering.cluster(features, params.cluster)
     keys = _inherit_keys(docs, labels, previous)

@@ -31,7 +31,7 @@ from glocal.store import models
 from glocal.store.db import transaction
 from glocal.store.models import utcnow
 
-VERSION = "glocal.analysis.v1"
+VERSION = "glocal.analysis.v2"  # v2: actor share by evidence, keywords by document counts
 EMBED_BATCH = 256
 
 
@@ -56,6 +56,7 @@ def topic_params(settings: Settings) -> TopicParams:
             assign_similarity=settings.topic_assign_similarity, seed=settings.topic_seed,
         ),
         actor_weight=settings.topic_actor_weight,
+        actor_evidence=settings.topic_actor_evidence,
     )
 
 
@@ -131,7 +132,7 @@ class AnalyzeRunner:
         s = self.settings
         return {
             "embedding_model": s.embedding_model, "topic_similarity": s.topic_similarity, "topic_min_size": s.topic_min_size,
-            "topic_actor_weight": s.topic_actor_weight, "topic_assign_similarity": s.topic_assign_similarity,
+            "topic_actor_weight": s.topic_actor_weight, "topic_actor_evidence": s.topic_actor_evidence, "topic_assign_similarity": s.topic_assign_similarity,
             "topic_seed": s.topic_seed,
             "home_region": s.home_region, "peer_regions": list(s.peer_regions), "trust_weights": dict(s.trust_weights),
             "follow_through_window_days": s.follow_through_window_days,
