@@ -98,3 +98,30 @@ def test_network_weights_recent_events_more():
     graph = build_network(events, {}, {})
     assert graph["a"]["b"]["weight"] > graph["a"]["c"]["weight"]
     assert graph.nodes["a"]["centrality"] == 1.0
+
+
+def test_incremental_run_over_an_older_fit_keeps_its_features_and_says_how_to_refit(analysed, monkeypatch):
+    from glocal.cli.app import app
+
+    glocal, _ = analysed
+    with glocal.session() as session:  # make the stored fit look like one of analysis v1
+        run = analytics.latest_run(session)
+        state = dict(run.parameters["feature_state"])
+        del state["actor_evidence"]
+        run.parameters = {key: value for key, value in run.parameters.items() if key != "fitted_by"} | {"feature_state": state}
+        run.model_versions = {**run.model_versions, "analysis": "glocal.analysis.v1"}
+        session.commit()
+    report = glocal.analyze()
+    assert report.mode == "incremental" and report.fitted_by == "glocal.analysis.v1" and report.outdated_fit
+    with glocal.session() as session:
+        saved = analytics.latest_run(session).parameters["feature_state"]
+    assert saved["actor_evidence"] == 1.0  # placed with the features the topics were fitted with
+
+    monkeypatch.setenv("GLOCAL_DATABASE_URL", glocal.settings.database_url)
+    monkeypatch.setenv("COLUMNS", "200")
+    result = CliRunner().invoke(app, ["analyze", "--stage", "topics"])  # still the v1 fit, one run later
+    assert result.exit_code == 0, result.output
+    assert "glocal.analysis.v1" in result.output and "glocal analyze --full" in result.output
+    assert not glocal.analyze(full=True).outdated_fit
+    result = CliRunner().invoke(app, ["analyze", "--stage", "topics"])
+    assert result.exit_code == 0 and "--full" not in result.output

@@ -11,6 +11,7 @@ from rich.markup import escape
 
 from glocal.cli.output import RichProgress, console
 from glocal.errors import GlocalError
+from glocal.pipeline.analyze import VERSION as ANALYSIS_VERSION
 from glocal.pipeline.core import Glocal
 from glocal.store import events as event_store
 
@@ -64,6 +65,12 @@ def run_analysis(glocal: Glocal, full: bool = False) -> None:
         f"{report.documents} in the topic model ({report.new_documents} placed this run), {report.topics} topics "
         f"({report.new_topics} new), {report.outliers} unassigned ({share:.0%}), {report.indicator_values} indicator values."
     )
+    if report.outdated_fit:
+        console.print(
+            f"[yellow]The topics were fitted by {escape(report.fitted_by or '')}; new documents were placed with that "
+            f"fit's features. Run [bold]glocal analyze --full[/] to refit with {ANALYSIS_VERSION} "
+            "(topic keys carry over; topics merged by hand must be merged again).[/]"
+        )
     console.print("See [bold]glocal topics[/], [bold]glocal compare[/], [bold]glocal trust[/], [bold]glocal kpi[/].")
 
 

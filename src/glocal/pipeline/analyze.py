@@ -47,6 +47,12 @@ class AnalyzeReport:
     outliers: int = 0
     indicator_values: int = 0
     timings: dict[str, float] = field(default_factory=dict)
+    fitted_by: str | None = None  # analysis version of the topic fit an incremental run extended
+
+    @property
+    def outdated_fit(self) -> bool:
+        """The topics were fitted by an older analysis version (a full refit would use the current one)."""
+        return self.mode == "incremental" and self.fitted_by is not None and self.fitted_by != VERSION
 
 
 def topic_params(settings: Settings) -> TopicParams:
@@ -96,13 +102,14 @@ class AnalyzeRunner:
     def run(self, full: bool = False) -> AnalyzeReport:
         with transaction(self.sessions) as session:
             state = store.latest_feature_state(session)
+            fitted_by = store.fitted_by(session, state[0]) if state else None
             has_topics = bool(store.active_topics(session))
             mode = "full" if full or state is None or not has_topics else "incremental"
             run = models.AnalysisRun(kind=mode, parameters=self._parameters(),
                                      model_versions={"analysis": VERSION, "embedding": embeddings.encoder_spec(self.model).version})
             session.add(run)
             session.flush()
-        report = AnalyzeReport(run.id, mode)
+        report = AnalyzeReport(run.id, mode, fitted_by=fitted_by if mode == "incremental" else None)
         try:
             self._timed(report, "embed", self.embed_missing, report)
             docs = self._timed(report, "load", self._topic_docs, mode == "incremental")
@@ -123,7 +130,9 @@ class AnalyzeRunner:
                                 "embedded": report.embedded, "topics": report.topics, "new_topics": report.new_topics,
                                 "outliers": report.outliers, "indicator_values": report.indicator_values}
             if self._state is not None:
-                row.parameters = {**row.parameters, "feature_state": self._state.to_json()}
+                # the version whose features these are: an incremental run extends an older fit
+                fitted_by = report.fitted_by if report.mode == "incremental" and report.fitted_by else VERSION
+                row.parameters = {**row.parameters, "feature_state": self._state.to_json(), "fitted_by": fitted_by}
         return report
 
     _state: FeatureState | None = None

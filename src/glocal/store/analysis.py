@@ -265,6 +265,15 @@ def latest_feature_state(session: Session) -> tuple[int, dict[str, Any]] | None:
     return None
 
 
+def fitted_by(session: Session, run_id: int) -> str | None:
+    """Analysis version of the topic fit whose feature state a run saved (runs before the
+    ``fitted_by`` parameter existed: the version that run recorded)."""
+    run = session.get(models.AnalysisRun, run_id)
+    if run is None:
+        return None
+    return (run.parameters or {}).get("fitted_by") or (run.model_versions or {}).get("analysis")
+
+
 def earliest_day(days: Iterable[date | None]) -> date | None:
     present = [d for d in days if d is not None]
     return min(present) if present else None
