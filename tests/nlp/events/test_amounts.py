@@ -62,6 +62,12 @@ def test_attendees_years_and_dates_are_not_amounts() -> None:
     assert find_amounts("지난 20일 하노이에서", "ko") == []
 
 
+def test_major_as_a_prefix_is_not_a_counter() -> None:
+    assert find_amounts("계획은 산업·문화·데이터·포용 등 4대 축으로 구성됐다", "ko") == []
+    assert find_amounts("3대 전략과제를 발표했다", "ko") == []
+    assert [(a.value, a.unit) for a in find_amounts("드론 4대 시연", "ko")] == [(4, "drones")]
+
+
 def test_money_and_counts_do_not_overlap() -> None:
     found = find_amounts("1.5 trillion won ($1.1 billion) for 10 projects", "en")
     assert [(a.value, a.unit) for a in found] == [(1.5e12, "KRW"), (1.1e9, "USD"), (10, "projects")]

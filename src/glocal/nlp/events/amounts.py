@@ -47,6 +47,7 @@ class _Spec:
     scales: dict[str, Decimal]
     counters: dict[str, str]
     nouns: dict[str, str]
+    not_counters: dict[str, tuple[str, ...]]  # counter → nouns after which it is no counter
     number_words: dict[str, int]
     before: dict[str, str | None]
     after: dict[str, str | None]
@@ -86,6 +87,7 @@ def _spec(language: str) -> _Spec:
         scales={_norm(k): Decimal(str(v)) for k, v in scales.items()},
         counters={_norm(k): v for k, v in counters.items()},
         nouns=counts.get("nouns") or {},
+        not_counters={_norm(k): tuple(v) for k, v in (counts.get("not_counters") or {}).items()},
         number_words={_norm(k): int(v) for k, v in words.items()},
         before={_norm(k): v for k, v in before.items()},
         after={_norm(k): v for k, v in after.items()},
@@ -142,6 +144,9 @@ def _qualifier(spec: _Spec, text: str, start: int, tail: re.Match[str] | None) -
 
 def _count_unit(text: str, start: int, end: int, counter: str, spec: _Spec) -> str | None:
     unit = spec.counters[_norm(counter)]
+    following = text[end : end + 8].lstrip()
+    if any(following.startswith(noun) for noun in spec.not_counters.get(_norm(counter), ())):
+        return None  # 4대 축: "four major axes"
     if unit not in _GENERIC_UNITS:
         return unit
     before = text[max(0, start - 12) : start].rstrip()
