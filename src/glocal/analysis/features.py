@@ -37,6 +37,7 @@ ACTOR_DIMS = 256
 MIN_LANGUAGE_DOCUMENTS = 5  # fewer documents give no reliable language mean: use the overall one
 # Actors so common they say nothing about the story (every document is Korean news).
 IGNORED_ACTORS = frozenset({"KR"})
+DEFAULT_ACTOR_EVIDENCE = 8.0  # distinct actors at which the actor profile reaches its full weight
 # States saved before the evidence ramp existed were fitted with full weight from the first actor.
 LEGACY_ACTOR_EVIDENCE = 1.0
 
@@ -49,7 +50,7 @@ class FeatureState:
     actor_idf: dict[str, float] = field(default_factory=dict)
     default_idf: float = 1.0
     actor_weight: float = 0.5
-    actor_evidence: float = 8.0  # distinct actors at which the actor profile reaches its full weight
+    actor_evidence: float = DEFAULT_ACTOR_EVIDENCE
 
     def to_json(self) -> dict:
         return {
@@ -76,7 +77,7 @@ def fit_state(
     languages: Sequence[str],
     actors: Sequence[Sequence[str]],
     actor_weight: float,
-    actor_evidence: float = 8.0,
+    actor_evidence: float = DEFAULT_ACTOR_EVIDENCE,
 ) -> FeatureState:
     languages_arr = np.asarray(languages)
     overall = vectors.mean(axis=0)

@@ -19,7 +19,7 @@ import numpy as np
 from glocal.analysis import clustering
 from glocal.analysis.axes import mean_axes
 from glocal.analysis.clustering import OUTLIER, ClusterParams
-from glocal.analysis.features import FeatureState, fit_state, transform
+from glocal.analysis.features import DEFAULT_ACTOR_EVIDENCE, FeatureState, fit_state, transform
 from glocal.analysis.keywords import class_tfidf, label_for
 
 REPRESENTATIVES = 3
@@ -41,7 +41,7 @@ class TopicDoc:
 class TopicParams:
     cluster: ClusterParams = field(default_factory=ClusterParams)
     actor_weight: float = 0.5
-    actor_evidence: float = 8.0
+    actor_evidence: float = DEFAULT_ACTOR_EVIDENCE
     parent_similarity: float = 0.2
 
 
