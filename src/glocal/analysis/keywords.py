@@ -46,11 +46,8 @@ def class_tfidf(
             # a keyword describes the topic, not one of its documents: with several documents in
             # the class, a term must occur in at least two of them
             min_documents = min(MIN_TERM_DOCUMENTS, members[language][label])
-            scored = [
-                (term, (count / total) * np.log(1.0 + mean_words / frequency[term]))
-                for term, count in counter.items()
-                if count >= min_documents
-            ] or [(term, (count / total) * np.log(1.0 + mean_words / frequency[term])) for term, count in counter.items()]
+            every = [(term, count, (count / total) * np.log(1.0 + mean_words / frequency[term])) for term, count in counter.items()]
+            scored = [(term, w) for term, count, w in every if count >= min_documents] or [(term, w) for term, _, w in every]
             scored.sort(key=lambda item: (-item[1], item[0]))
             result[label][language] = [term for term, _ in scored[:top]]
     return dict(result)

@@ -131,8 +131,8 @@ class AnalyzeRunner:
                                 "outliers": report.outliers, "indicator_values": report.indicator_values}
             if self._state is not None:
                 # the version whose features these are: an incremental run extends an older fit
-                fitted_by = report.fitted_by if report.mode == "incremental" and report.fitted_by else VERSION
-                row.parameters = {**row.parameters, "feature_state": self._state.to_json(), "fitted_by": fitted_by}
+                row.parameters = {**row.parameters, "feature_state": self._state.to_json(),
+                                  "fitted_by": report.fitted_by or VERSION}
         return report
 
     _state: FeatureState | None = None
